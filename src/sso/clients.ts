@@ -1,0 +1,23 @@
+import { SSOClient } from '@aws-sdk/client-sso';
+import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+
+/** Where an integration's OIDC and portal calls go: its SSO region, and an endpoint override when one is stored. */
+export interface SsoTarget {
+  ssoRegion: string;
+  endpointUrl?: string;
+}
+
+// The SDK retries throttling and 5xx itself (standard mode, 3 attempts); credentials are never needed (noAuth ops).
+const common = { maxAttempts: 3 } as const;
+
+/**
+ * An explicit endpoint wins; otherwise the SDK's own configured-endpoint rules apply
+ * (AWS_ENDPOINT_URL_SSO / AWS_ENDPOINT_URL_SSO_OIDC / AWS_ENDPOINT_URL).
+ */
+export function portalClient(t: SsoTarget): SSOClient {
+  return new SSOClient({ ...common, region: t.ssoRegion, ...(t.endpointUrl ? { endpoint: t.endpointUrl } : {}) });
+}
+
+export function oidcClient(t: SsoTarget): SSOOIDCClient {
+  return new SSOOIDCClient({ ...common, region: t.ssoRegion, ...(t.endpointUrl ? { endpoint: t.endpointUrl } : {}) });
+}

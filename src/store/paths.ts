@@ -1,0 +1,35 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import envPaths from 'env-paths';
+
+/** Every location awsidc reads or writes, resolved once per process from the environment. */
+export interface Paths {
+  /** Integrations live here (env-paths config dir, e.g. ~/.config/awsidc). */
+  configDir: string;
+  /** Role credentials, registrations and locks (env-paths cache dir, e.g. ~/.cache/awsidc). */
+  cacheDir: string;
+  /** The AWS CLI's token cache, shared on purpose: ~/.aws/sso/cache. */
+  ssoCacheDir: string;
+  home: string;
+}
+
+// AWSIDC_CONFIG_DIR / AWSIDC_CACHE_DIR exist for tests and for users who keep tool state elsewhere.
+export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  const std = envPaths('awsidc', { suffix: '' });
+  return {
+    configDir: env.AWSIDC_CONFIG_DIR || std.config,
+    cacheDir: env.AWSIDC_CACHE_DIR || std.cache,
+    ssoCacheDir: join(home, '.aws', 'sso', 'cache'),
+    home,
+  };
+}
+
+/** Cached credential_process output for one role: <cache>/credentials/<alias>/<account>_<role>.json */
+export function roleCachePath(cacheDir: string, integration: string, accountId: string, roleName: string): string {
+  return join(cacheDir, 'credentials', integration, `${accountId}_${roleName}.json`);
+}
+
+export function integrationDir(configDir: string): string {
+  return join(configDir, 'integrations');
+}
