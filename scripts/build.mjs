@@ -1,7 +1,7 @@
 // Builds dist/: a tiny CommonJS entry for the hot path (CJS starts faster than ESM), and ESM bundles,
 // loaded lazily, for everything else. esbuild because it bundles the SDK and yargs in well under a second.
 import { build } from 'esbuild';
-import { rmSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
@@ -36,7 +36,8 @@ await build({
   entryPoints: {
     cli: 'src/cli/main.ts',
     miss: 'src/hot/miss.ts',
-    ...(process.env.AWSIDC_BUILD_EXTRA === '0' ? {} : { demo: 'src/demo/main.ts', bench: 'bench/main.ts' }),
+    demo: 'src/demo/main.ts',
+    ...(existsSync(`${root}bench/main.ts`) ? { bench: 'bench/main.ts' } : {}),
   },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },

@@ -61,8 +61,16 @@ const exitFor: Record<ErrorCode, number> = {
   CANCELLED: EXIT.cancelled,
 };
 
-/** An expected failure: printed as one line (`awsidc: <message> — <hint>`), never with a stack. */
+// The hot path (CommonJS bundle) and the lazily loaded ESM bundles each carry their own copy of this class, so
+// errors are recognised by a registry-wide symbol rather than by instanceof.
+const BRAND = Symbol.for('awsidc.error');
+
+/** An expected failure: printed as one line (`awsidc: <message>; <hint>`), never with a stack. */
 export class AwsidcError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly exitCode: number;

@@ -7,6 +7,10 @@ export interface SsoTarget {
   endpointUrl?: string;
 }
 
+// We support Node 20 with the SDK versions we pin; its start-up warning about future versions would otherwise land
+// on the stderr of every credential_process call, which tools show to users verbatim.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 // The SDK retries throttling and 5xx itself (standard mode, 3 attempts); credentials are never needed (noAuth ops).
 const common = { maxAttempts: 3 } as const;
 
