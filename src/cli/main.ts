@@ -1,8 +1,14 @@
 import yargs from 'yargs';
 import { AwsidcError, EXIT, formatError } from '../core/errors.js';
+import { completeCommand, completionCommand } from './commands/completion.js';
+import { consoleCommand } from './commands/console.js';
 import { credentialsCommand } from './commands/credentials.js';
+import { doctorCommand } from './commands/doctor.js';
 import { emulatorCommand } from './commands/emulator.js';
+import { execCommand } from './commands/exec.js';
+import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
+import { integrationsCommand } from './commands/integrations.js';
 import { listCommand } from './commands/list.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
@@ -21,6 +27,13 @@ export async function main(args: string[]): Promise<void> {
     .command(syncCommand)
     .command(listCommand)
     .command(logoutCommand)
+    .command(integrationsCommand)
+    .command(execCommand)
+    .command(exportCommand)
+    .command(consoleCommand)
+    .command(doctorCommand)
+    .command(completionCommand)
+    .command(completeCommand)
     .command(credentialsCommand)
     .command(emulatorCommand)
     .demandCommand(1, 'name a command; see `awsidc --help`')

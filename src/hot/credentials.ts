@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AwsidcError, EXIT, formatError } from '../core/errors.js';
-import { resolvePaths, roleCachePath } from '../store/paths.js';
+import { resolvePaths, roleCachePath, type Paths } from '../store/paths.js';
 import { readFreshRoleCache } from '../store/role-cache.js';
 
 // The hot path: runs once per AWS tool process. A hit reads one file and prints it; nothing else is loaded.
@@ -38,16 +38,8 @@ export async function runCredentials(args: string[]): Promise<number> {
       }),
     );
   }
-  const paths = resolvePaths();
-  const cacheFile = roleCachePath(paths.cacheDir, integration, accountId, roleName);
-  const hit = readFreshRoleCache(cacheFile, Date.now());
-  if (hit !== undefined) {
-    process.stdout.write(hit + '\n');
-    return EXIT.ok;
-  }
   try {
-    const { fetchRoleCredentials } = await import('./miss.js');
-    const out = await fetchRoleCredentials({ integration, accountId, roleName, cacheFile }, paths);
+    const out = await roleCredentialsJson({ integration, accountId, roleName }, resolvePaths());
     process.stdout.write(out + '\n');
     return EXIT.ok;
   } catch (err) {
@@ -56,6 +48,23 @@ export async function runCredentials(args: string[]): Promise<number> {
     process.stderr.write(`awsidc: unexpected error while getting credentials: ${(err as Error)?.message ?? String(err)}\n`);
     return EXIT.unexpected;
   }
+}
+
+/** One role of one integration, as written into a credential_process line. */
+export interface RoleRef {
+  integration: string;
+  accountId: string;
+  roleName: string;
+}
+
+// Shared by the hot path and by exec/export/console, so every consumer uses the same cache and the same lock.
+/** The credential_process JSON for a role: the cached document when fresh, otherwise one fetch under the role's lock. */
+export async function roleCredentialsJson(role: RoleRef, paths: Paths): Promise<string> {
+  const cacheFile = roleCachePath(paths.cacheDir, role.integration, role.accountId, role.roleName);
+  const hit = readFreshRoleCache(cacheFile, Date.now());
+  if (hit !== undefined) return hit;
+  const { fetchRoleCredentials } = await import('./miss.js');
+  return fetchRoleCredentials({ ...role, cacheFile }, paths);
 }
 
 function fail(err: AwsidcError): number {
