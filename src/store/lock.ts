@@ -9,13 +9,13 @@ import { ensurePrivateDir } from './atomic-write.js';
 //   credentials/acme/111111111111_Admin.json.lock/4242.9f1c2a7b.my-laptop
 // (pid, random nonce, URI-encoded host name). The holder touches that file every second (its heartbeat).
 //
-// Why not proper-lockfile: taking over a stale lock there is "rmdir, then mkdir", and two waiters that both judged
-// the same lock stale can each remove the other's fresh lock, so a killed holder could cost two network calls; and
-// an empty directory has nowhere to record the holder's pid. Here every step is an atomic operation that can only
-// succeed against the exact lock it was aimed at:
+// Why not proper-lockfile: its lock is an empty directory, with nowhere to record the holder's pid, and taking over
+// a stale one is "stat, rmdir, mkdir", so a waiter that judged the old lock stale can remove the lock another waiter
+// has just taken (a second network call). Here every step is an atomic operation that can only succeed against the
+// exact lock it was aimed at:
 // - take: build FILE.lock.<nonce>.tmp with the holder file inside, then rename it to FILE.lock. rename(2) fails
-//   with ENOTEMPTY/EEXIST when FILE.lock exists with a holder in it, so exactly one contender wins, and a lock is
-//   never seen without its holder.
+//   with ENOTEMPTY/EEXIST when FILE.lock exists with a holder in it (it may replace an empty one), so exactly one
+//   contender wins, and a lock never appears without its holder.
 // - take over (holder dead or silent): unlink FILE.lock/<that holder's name>. The name carries a nonce, so this
 //   cannot touch a newer lock; only the one process whose unlink succeeded goes on to rmdir the now-empty directory.
 // - release: the same two steps, by the holder.
