@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
@@ -11,7 +11,8 @@ import * as assert from 'uvu/assert';
 const WRITER = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../helpers/rewrite-loop.ts');
 
 async function readWhileRewriting(mode: 'atomic' | 'plain', ms: number): Promise<{ reads: number; versions: number; torn: number; missing: number }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'awsidc-atomic-')), 'c.json');
+  const dir = mkdtempSync(join(tmpdir(), 'awsidc-atomic-'));
+  const file = join(dir, 'c.json');
   const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((r) => child.stdout.once('data', () => r()));
   const seen = new Set<string>();
@@ -39,6 +40,7 @@ async function readWhileRewriting(mode: 'atomic' | 'plain', ms: number): Promise
   }
   child.kill();
   await new Promise((r) => child.on('exit', r));
+  rmSync(dir, { recursive: true, force: true });
   return { reads, versions: seen.size, torn, missing };
 }
 

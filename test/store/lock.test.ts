@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -7,7 +7,10 @@ import * as assert from 'uvu/assert';
 import { lockDirFor, readHolder, STALE_LIVE_PID_MS, STALE_MS, tryLock } from '../../src/store/lock.js';
 
 const HOST = hostname() || 'localhost';
-const target = () => join(mkdtempSync(join(tmpdir(), 'awsidc-lock-')), 'roles', 'r.json');
+const scratch = mkdtempSync(join(tmpdir(), 'awsidc-lock-'));
+let n = 0;
+const target = () => join(scratch, String(n++), 'roles', 'r.json');
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Puts a lock in place as another process would have left it, with its heartbeat `ageMs` ago. */
 function plant(file: string, pid: number, host: string, ageMs: number): string {
