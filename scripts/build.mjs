@@ -47,7 +47,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // CommonJS dependencies (proper-lockfile) call require(); give ESM chunks one.
+  // CommonJS dependencies call require(); give ESM chunks one.
   banner: { js: "import { createRequire as __awsidcCreateRequire } from 'node:module'; const require = __awsidcCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,46 +1,28 @@
-import { parseArgs } from 'node:util';
 import { AwsidcError, EXIT, formatError } from '../core/errors.js';
-import { resolvePaths, roleCachePath, type Paths } from '../store/paths.js';
+import { cacheDir, roleCachePath } from '../store/cache-dir.js';
+import type { Paths } from '../store/paths.js';
 import { readFreshRoleCache } from '../store/role-cache.js';
+import { parseCredentialsArgs } from './args.js';
+import { writeStdout } from './write-stdout.js';
 
-// The hot path: runs once per AWS tool process. A hit reads one file and prints it; nothing else is loaded.
-// Only a miss imports the SDK (through ./miss.js, a separate bundle).
-
-const ACCOUNT_ID = /^\d{12}$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const ALIAS = /^[a-z0-9][a-z0-9-]{0,62}$/;
+// The hot path: runs once per AWS tool process. A hit parses argv, reads one file, writes it to fd 1 and loads no
+// module beyond what Node itself has loaded (test/hot/hit-path.test.ts checks). Only a miss imports ./miss.js,
+// a separate bundle, and only the process that wins the role's lock loads the SDK.
 
 /** `awsidc credentials --integration A --account-id ID --role-name R`: prints one credential_process JSON object. */
 export async function runCredentials(args: string[]): Promise<number> {
-  let values: { integration?: string; 'account-id'?: string; 'role-name'?: string; help?: boolean };
+  const role = parseCredentialsArgs(args);
+  if (role === 'help') return -1;
+  if (role instanceof AwsidcError) return fail(role);
+  const cacheFile = roleCachePath(cacheDir(), role.integration, role.accountId, role.roleName);
+  const hit = readFreshRoleCache(cacheFile, Date.now());
   try {
-    values = parseArgs({
-      args,
-      options: {
-        integration: { type: 'string' },
-        'account-id': { type: 'string' },
-        'role-name': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    return fail(new AwsidcError('USAGE', (err as Error).message, { hint: 'see `awsidc credentials --help`' }));
-  }
-  if (values.help) return -1;
-  const integration = values.integration ?? '';
-  const accountId = values['account-id'] ?? '';
-  const roleName = values['role-name'] ?? '';
-  if (!ALIAS.test(integration) || !ACCOUNT_ID.test(accountId) || !ROLE_NAME.test(roleName)) {
-    return fail(
-      new AwsidcError('USAGE', 'credentials needs --integration NAME, --account-id (12 digits) and --role-name', {
-        hint: 'run `awsidc sync` to regenerate the profile lines',
-      }),
-    );
-  }
-  try {
-    const out = await roleCredentialsJson({ integration, accountId, roleName }, resolvePaths());
-    process.stdout.write(out + '\n');
+    if (hit !== undefined) {
+      writeStdout(hit + '\n');
+      return EXIT.ok;
+    }
+    const { fetchRoleCredentials } = await import('./miss.js');
+    writeStdout((await fetchRoleCredentials({ ...role, cacheFile })) + '\n');
     return EXIT.ok;
   } catch (err) {
     if (err instanceof AwsidcError) return fail(err);
@@ -57,7 +39,7 @@ export interface RoleRef {
   roleName: string;
 }
 
-// Shared by the hot path and by exec/export/console, so every consumer uses the same cache and the same lock.
+// Shared with exec/export/console, so every consumer uses the same cache and the same lock.
 /** The credential_process JSON for a role: the cached document when fresh, otherwise one fetch under the role's lock. */
 export async function roleCredentialsJson(role: RoleRef, paths: Paths): Promise<string> {
   const cacheFile = roleCachePath(paths.cacheDir, role.integration, role.accountId, role.roleName);

@@ -1,2 +1,3 @@
-// Bundle entry for the cache-miss path (dist/miss.mjs): the SDK is loaded only when this is imported.
+// Bundle entry for the cache-miss path (dist/miss.mjs). Importing it does not load the SDK: only the process that
+// takes the role's lock does, through a further dynamic import (see services/role-credentials.ts).
 export { fetchRoleCredentials } from '../services/role-credentials.js';

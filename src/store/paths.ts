@@ -1,6 +1,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
+import { cacheDir } from './cache-dir.js';
+
+export { roleCachePath } from './cache-dir.js';
 
 /** Every location awsidc reads or writes, resolved once per process from the environment. */
 export interface Paths {
@@ -19,15 +22,10 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
   const std = envPaths('awsidc', { suffix: '' });
   return {
     configDir: env.AWSIDC_CONFIG_DIR || std.config,
-    cacheDir: env.AWSIDC_CACHE_DIR || std.cache,
+    cacheDir: cacheDir(env),
     ssoCacheDir: join(home, '.aws', 'sso', 'cache'),
     home,
   };
-}
-
-/** Cached credential_process output for one role: <cache>/credentials/<alias>/<account>_<role>.json */
-export function roleCachePath(cacheDir: string, integration: string, accountId: string, roleName: string): string {
-  return join(cacheDir, 'credentials', integration, `${accountId}_${roleName}.json`);
 }
 
 export function integrationDir(configDir: string): string {
