@@ -30,7 +30,9 @@ e2e.before(async (ctx) => {
 });
 
 e2e.after(async (ctx) => {
-  process.env = ctx.saved;
+  // Restore in place: later suites in this process read process.env, not a replaced object.
+  for (const k of Object.keys(process.env)) if (!(k in ctx.saved)) delete process.env[k];
+  Object.assign(process.env, ctx.saved);
   await ctx.emu.close();
   ctx.box.cleanup();
 });
