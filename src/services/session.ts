@@ -1,11 +1,13 @@
-import { join } from 'node:path';
 import { loginRequired } from '../core/errors.js';
-import { isExpired, isFresh, REGISTRATION_RENEW_WINDOW_MS, TOKEN_REFRESH_WINDOW_MS } from '../core/expiry.js';
+import { isExpired, isFresh, TOKEN_REFRESH_WINDOW_MS } from '../core/expiry.js';
 import { oidcClient } from '../sso/clients.js';
 import { mapSsoError } from '../sso/map-error.js';
 import { refreshAccessToken } from '../sso/refresh.js';
+import type { Registration } from '../sso/register.js';
+import type { TokenGrant } from '../sso/token-grant.js';
 import type { Integration } from '../store/integrations.js';
-import { withLockOrResult } from '../store/lock.js';
+import { sessionLockFile } from '../store/lock-files.js';
+import { withLock, withLockOrResult } from '../store/lock.js';
 import type { Paths } from '../store/paths.js';
 import { readToken, tokenPath, writeToken, type SsoToken } from '../store/token-cache.js';
 
@@ -26,10 +28,6 @@ export function sessionState(integ: Integration, paths: Paths, now: number): Ses
 /** A refresh needs a refresh token and a client registration that has not expired. */
 export function canRefresh(t: SsoToken, now: number): boolean {
   return Boolean(t.refreshToken && t.clientId && t.clientSecret && isFresh(t.registrationExpiresAt, now, 0));
-}
-
-function sessionLockFile(paths: Paths, integ: Integration): string {
-  return join(paths.cacheDir, 'locks', `session-${integ.alias}`);
 }
 
 /**
@@ -54,7 +52,7 @@ export async function getAccessToken(integ: Integration, paths: Paths, o: { forc
     const t = readToken(file);
     return t && t.accessToken !== staleToken && isFresh(t.expiresAt, Date.now(), TOKEN_REFRESH_WINDOW_MS) ? t.accessToken : undefined;
   };
-  return withLockOrResult(sessionLockFile(paths, integ), fresh, async () => {
+  return withLockOrResult(sessionLockFile(paths.cacheDir, integ.alias), fresh, async () => {
     const t = readToken(file);
     if (!t || !canRefresh(t, Date.now())) throw loginRequired(integ.alias, 'the Identity Center session has expired');
     try {
@@ -85,9 +83,21 @@ export async function getAccessToken(integ: Integration, paths: Paths, o: { forc
   });
 }
 
-/** Registration fields that belong in the token file so botocore and the AWS CLI can refresh it too. */
-export function registrationFields(reg: { clientId: string; clientSecret: string; expiresAt: string }): Pick<SsoToken, 'clientId' | 'clientSecret' | 'registrationExpiresAt'> {
-  return { clientId: reg.clientId, clientSecret: reg.clientSecret, registrationExpiresAt: reg.expiresAt };
+/**
+ * Writes a fresh login to the shared token file (AWS CLI format, with the registration so botocore can refresh it
+ * too), under the session lock so a concurrent refresh cannot overwrite it with the old grant.
+ */
+export async function saveLogin(integ: Integration, paths: Paths, grant: TokenGrant, reg: Pick<Registration, 'clientId' | 'clientSecret' | 'expiresAt'>): Promise<void> {
+  await withLock(sessionLockFile(paths.cacheDir, integ.alias), async () => {
+    writeToken(tokenPath(paths.ssoCacheDir, integ.ssoSessionName), {
+      startUrl: integ.startUrl,
+      region: integ.ssoRegion,
+      accessToken: grant.accessToken,
+      expiresAt: grant.expiresAt,
+      clientId: reg.clientId,
+      clientSecret: reg.clientSecret,
+      registrationExpiresAt: reg.expiresAt,
+      ...(grant.refreshToken ? { refreshToken: grant.refreshToken } : {}),
+    });
+  });
 }
-
-export { REGISTRATION_RENEW_WINDOW_MS };

@@ -50,3 +50,8 @@ export async function withLockOrResult<T>(
     await new Promise((r) => setTimeout(r, 40 + Math.random() * 60));
   }
 }
+
+/** Runs `work` while holding the lock for `file`, waiting for it as long as `timeoutMs`. */
+export async function withLock<T>(file: string, work: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+  return withLockOrResult<T>(file, () => undefined, work, timeoutMs);
+}
