@@ -1,7 +1,7 @@
 import { loginRequired } from '../core/errors.js';
 import { toProcessOutput } from '../core/process-output.js';
 import { portalClient } from '../sso/clients.js';
-import { mapSsoError } from '../sso/map-error.js';
+import { isUnauthorized, mapSsoError } from '../sso/map-error.js';
 import { getRoleCredentials } from '../sso/portal.js';
 import { loadIntegration } from '../store/integrations.js';
 import { withLockOrResult } from '../store/lock.js';
@@ -17,29 +17,28 @@ export interface RoleRequest {
 }
 
 /**
- * The cache-miss half of `awsidc credentials`: one process per role takes the lock and calls GetRoleCredentials;
- * the others poll the cache (lock-free) and return what it wrote. A 401 triggers one forced token refresh.
+ * The cache-miss half of `awsidc credentials`. First a session token (refreshed once for all concurrent processes);
+ * then one process per role takes the role lock and calls GetRoleCredentials while the others poll the cache it
+ * writes. A 401 refreshes once (the same one refresh for everyone) and retries.
  */
 export async function fetchRoleCredentials(req: RoleRequest, paths: Paths): Promise<string> {
   const integ = loadIntegration(paths.configDir, req.integration);
+  const what = `getting credentials for ${req.roleName} in ${req.accountId}`;
+  const token = await getAccessToken(integ, paths);
   const ready = () => readFreshRoleCache(req.cacheFile, Date.now());
   return withLockOrResult(req.cacheFile, ready, async () => {
     const client = portalClient(integ);
-    const call = async (force: boolean) => {
-      const token = await getAccessToken(integ, paths, { force });
-      return getRoleCredentials(client, token, req.accountId, req.roleName);
-    };
     let creds;
     try {
-      creds = await call(false);
+      creds = await getRoleCredentials(client, token, req.accountId, req.roleName);
     } catch (err) {
-      const unauthorized = (err as { name?: string }).name === 'UnauthorizedException';
-      if (!unauthorized) throw mapSsoError(err, integ.alias, `getting credentials for ${req.roleName} in ${req.accountId}`);
+      if (!isUnauthorized(err)) throw mapSsoError(err, integ.alias, what);
+      const again = await getAccessToken(integ, paths, { rejected: token });
       try {
-        creds = await call(true);
-      } catch (again) {
-        if ((again as { name?: string }).name === 'UnauthorizedException') throw loginRequired(integ.alias, 'the Identity Center session was signed out');
-        throw mapSsoError(again, integ.alias, `getting credentials for ${req.roleName} in ${req.accountId}`);
+        creds = await getRoleCredentials(client, again, req.accountId, req.roleName);
+      } catch (err2) {
+        if (isUnauthorized(err2)) throw loginRequired(integ.alias, 'the Identity Center session was signed out');
+        throw mapSsoError(err2, integ.alias, what);
       }
     }
     const out = toProcessOutput(creds, req.accountId);
