@@ -10,9 +10,13 @@ const ACCOUNT_ID = /^\d{12}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const ALIAS = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-/** `awsidc credentials --integration A --account-id ID --role-name R`: prints one credential_process JSON object. */
+/**
+ * `awsidc credentials --integration A --account-id ID --role-name R [--auto-login]`: prints one credential_process
+ * JSON object. Never prompts or reads stdin: when a sign-in is needed (and --auto-login is off or cannot open a
+ * browser) it exits 3 at once with one stderr line naming `awsidc login`.
+ */
 export async function runCredentials(args: string[]): Promise<number> {
-  let values: { integration?: string; 'account-id'?: string; 'role-name'?: string; help?: boolean };
+  let values: { integration?: string; 'account-id'?: string; 'role-name'?: string; 'auto-login'?: boolean; help?: boolean };
   try {
     values = parseArgs({
       args,
@@ -20,6 +24,8 @@ export async function runCredentials(args: string[]): Promise<number> {
         integration: { type: 'string' },
         'account-id': { type: 'string' },
         'role-name': { type: 'string' },
+        // Only read on a miss: one browser sign-in for all waiting processes when the session cannot be refreshed.
+        'auto-login': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -46,8 +52,8 @@ export async function runCredentials(args: string[]): Promise<number> {
     return EXIT.ok;
   }
   try {
-    const { fetchRoleCredentials } = await import('./miss.js');
-    const out = await fetchRoleCredentials({ integration, accountId, roleName, cacheFile }, paths);
+    const { missCredentials } = await import('./miss.js');
+    const out = await missCredentials({ integration, accountId, roleName, cacheFile }, paths, { autoLogin: values['auto-login'] === true });
     process.stdout.write(out + '\n');
     return EXIT.ok;
   } catch (err) {

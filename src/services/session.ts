@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { loginRequired } from '../core/errors.js';
 import { isExpired, isFresh, TOKEN_REFRESH_WINDOW_MS } from '../core/expiry.js';
 import { oidcClient } from '../sso/clients.js';
@@ -6,7 +7,7 @@ import { refreshAccessToken } from '../sso/refresh.js';
 import type { Registration } from '../sso/register.js';
 import type { TokenGrant } from '../sso/token-grant.js';
 import type { Integration } from '../store/integrations.js';
-import { sessionLockFile } from '../store/lock-files.js';
+import { loginFailedMarker, sessionLockFile } from '../store/lock-files.js';
 import { withLock, withLockOrResult } from '../store/lock.js';
 import type { Paths } from '../store/paths.js';
 import { readToken, tokenPath, writeToken, type SsoToken } from '../store/token-cache.js';
@@ -80,10 +81,12 @@ export async function getAccessToken(integ: Integration, paths: Paths, o: { reje
 
 /**
  * Writes a fresh login to the shared token file (AWS CLI format, with the registration so botocore can refresh it
- * too), under the session lock so a concurrent refresh cannot overwrite it with the old grant.
+ * too), under the session lock so a concurrent refresh cannot overwrite it with the old grant. A successful sign-in
+ * also lifts the --auto-login cool-down.
  */
 export async function saveLogin(integ: Integration, paths: Paths, grant: TokenGrant, reg: Pick<Registration, 'clientId' | 'clientSecret' | 'expiresAt'>): Promise<void> {
   await withLock(sessionLockFile(paths.cacheDir, integ.alias), async () => {
+    rmSync(loginFailedMarker(paths.cacheDir, integ.alias), { force: true });
     writeToken(tokenPath(paths.ssoCacheDir, integ.ssoSessionName), {
       startUrl: integ.startUrl,
       region: integ.ssoRegion,

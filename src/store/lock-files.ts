@@ -7,3 +7,12 @@ export function sessionLockFile(cacheDir: string, alias: string): string {
   return join(cacheDir, 'locks', `session-${alias}`);
 }
 
+/** Held while one --auto-login browser sign-in runs; every other waiting process polls the token file instead. */
+export function loginLockFile(cacheDir: string, alias: string): string {
+  return join(cacheDir, 'locks', `login-${alias}`);
+}
+
+/** Written ({"at": epoch ms}) when an --auto-login sign-in fails; see AUTO_LOGIN_COOLDOWN_MS. */
+export function loginFailedMarker(cacheDir: string, alias: string): string {
+  return join(cacheDir, 'locks', `login-${alias}.failed`);
+}

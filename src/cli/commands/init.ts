@@ -21,6 +21,7 @@ interface InitArgs extends GlobalArgs {
   style?: 'process' | 'native';
   browser: boolean;
   'use-device-code'?: boolean;
+  'auto-login'?: boolean;
   force?: boolean;
 }
 
@@ -37,6 +38,10 @@ export const initCommand: CommandModule<GlobalArgs, InitArgs> = {
       .option('name-template', { type: 'string', describe: 'Profile-name template, e.g. "{{accountName}}.{{roleName}}"' })
       .option('style', { choices: ['process', 'native'] as const, describe: 'process: credential_process profiles; native: sso_session profiles' })
       .options(loginOptions)
+      .option('auto-login', {
+        type: 'boolean',
+        describe: 'Let credential_process open ONE browser sign-in when the session cannot be refreshed (default off; --no-auto-login turns it off again)',
+      })
       .option('force', { type: 'boolean', describe: 'Log in again even if the session is valid' })
       .example('$0 init --start-url https://d-1234567890.awsapps.com/start --sso-region us-east-1', ''),
   handler: async (argv) => {
@@ -68,6 +73,7 @@ export const initCommand: CommandModule<GlobalArgs, InitArgs> = {
       ...(argv['endpoint-url'] ? { endpointUrl: validateEndpointUrl(argv['endpoint-url']) } : {}),
       ...(argv['name-template'] ? { nameTemplate: argv['name-template'] } : {}),
       ...(argv.style ? { style: argv.style } : {}),
+      ...(argv['auto-login'] !== undefined ? { autoLogin: argv['auto-login'] } : {}),
     };
     saveIntegration(paths.configDir, integ);
     out.success(`${same ? 'updated' : 'added'} integration "${alias}" (${startUrl}, SSO region ${ssoRegion})`);
