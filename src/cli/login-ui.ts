@@ -1,20 +1,21 @@
 import { openBrowser } from '../sso/browser.js';
-import type { LoginUi } from '../sso/device-login.js';
+import type { LoginUi } from '../sso/login-ui.js';
 import type { Output } from './output.js';
 
-/** Shows the verification URL and code on stderr (always, even with --quiet) and opens the browser. */
-export function terminalLoginUi(out: Output, o: { browser: boolean }): LoginUi {
+/** The sign-in prompt of `awsidc login`/`init`: on stderr, always (even with --quiet), since the person must act on it. */
+export function terminalLoginUi(out: Output): LoginUi {
   return {
-    prompt({ verificationUri, verificationUriComplete, userCode }) {
-      const url = verificationUriComplete ?? verificationUri;
-      out.notice(o.browser ? 'Opening your browser to sign in. If it does not open, visit:' : 'To sign in, open this URL in a browser:');
-      out.notice(`  ${out.paint('bold', url)}`);
-      if (userCode) out.notice(`and check that it shows the code ${out.paint('bold', userCode)}`);
+    prompt(p) {
+      if (p.flow === 'pkce') {
+        out.notice('Signing in through your browser. If no browser window opened, visit:');
+        out.notice(`  ${out.paint('bold', p.url)}`);
+        return;
+      }
+      out.notice(p.opening ? 'Opening your browser to sign in. If it does not open, visit:' : 'To sign in, open this URL in a browser:');
+      out.notice(`  ${out.paint('bold', p.url)}`);
+      if (p.userCode) out.notice(`and check that it shows the code ${out.paint('bold', p.userCode)}`);
     },
-    async openBrowser(url) {
-      const ok = await openBrowser(url);
-      if (!ok) out.warn('could not open a browser; open the URL above yourself');
-      return ok;
-    },
+    openBrowser: (url) => openBrowser(url),
+    note: (line) => out.notice(line),
   };
 }

@@ -6,6 +6,8 @@ export const ROLE_CREDENTIAL_REFRESH_WINDOW_MS = 15 * 60_000;
 export const TOKEN_REFRESH_WINDOW_MS = 15 * 60_000;
 /** A client registration is renewed this long before it expires (the AWS CLI does the same). */
 export const REGISTRATION_RENEW_WINDOW_MS = 15 * 60_000;
+/** A browser or device-code sign-in is abandoned after this long (the AWS CLI waits 10 minutes too). */
+export const LOGIN_TIMEOUT_MS = 10 * 60_000;
 
 /** True while `expiresAt` is more than `windowMs` after `now`. Unparseable dates are never fresh. */
 export function isFresh(expiresAt: string | number | undefined, now: number, windowMs: number): boolean {

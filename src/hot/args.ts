@@ -6,6 +6,8 @@ export interface RoleArgs {
   integration: string;
   accountId: string;
   roleName: string;
+  /** --auto-login: only read on a miss (one browser sign-in for all waiting processes). */
+  autoLogin?: boolean;
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -26,8 +28,13 @@ export function parseCredentialsArgs(args: string[]): RoleArgs | 'help' | Awsidc
 // Undefined for anything it does not fully understand, so the two parsers can never disagree on an answer.
 function fastParse(args: string[]): RoleArgs | undefined {
   const out: Partial<Record<(typeof NAMES)[keyof typeof NAMES], string>> = {};
+  let autoLogin = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === '--auto-login' && !autoLogin) {
+      autoLogin = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const flag = eq < 0 ? arg : arg.slice(0, eq);
     if (!Object.hasOwn(NAMES, flag)) return undefined; // not `in`: '__proto__' would find Object.prototype
@@ -39,11 +46,12 @@ function fastParse(args: string[]): RoleArgs | undefined {
   }
   const { integration, accountId, roleName } = out;
   if (integration === undefined || accountId === undefined || roleName === undefined) return undefined;
-  return valid({ integration, accountId, roleName }) ? { integration, accountId, roleName } : undefined;
+  if (!valid({ integration, accountId, roleName })) return undefined;
+  return autoLogin ? { integration, accountId, roleName, autoLogin } : { integration, accountId, roleName };
 }
 
 function slowParse(args: string[]): RoleArgs | 'help' | AwsidcError {
-  let values: { integration?: string; 'account-id'?: string; 'role-name'?: string; help?: boolean };
+  let values: { integration?: string; 'account-id'?: string; 'role-name'?: string; 'auto-login'?: boolean; help?: boolean };
   try {
     values = parseArgs({
       args,
@@ -51,6 +59,7 @@ function slowParse(args: string[]): RoleArgs | 'help' | AwsidcError {
         integration: { type: 'string' },
         'account-id': { type: 'string' },
         'role-name': { type: 'string' },
+        'auto-login': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -60,7 +69,7 @@ function slowParse(args: string[]): RoleArgs | 'help' | AwsidcError {
   }
   if (values.help) return 'help';
   const role = { integration: values.integration ?? '', accountId: values['account-id'] ?? '', roleName: values['role-name'] ?? '' };
-  if (valid(role)) return role;
+  if (valid(role)) return values['auto-login'] ? { ...role, autoLogin: true } : role;
   return new AwsidcError('USAGE', 'credentials needs --integration NAME, --account-id (12 digits) and --role-name', {
     hint: 'run `awsidc sync` to regenerate the profile lines',
   });

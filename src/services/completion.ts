@@ -33,6 +33,8 @@ const integration: FlagSpec = { name: 'integration', short: 'i', value: 'integra
 const profile: FlagSpec = { name: 'profile', short: 'p', value: 'profiles', describe: 'Profile name (default: AWS_PROFILE, or pick one)' };
 const json: FlagSpec = { name: 'json', describe: 'Print JSON' };
 const browser: FlagSpec = { name: 'browser', negatable: true, describe: 'Open a browser to log in' };
+const deviceCode: FlagSpec = { name: 'use-device-code', describe: 'Sign in with a device code' };
+const autoLogin: FlagSpec = { name: 'auto-login', negatable: true, describe: 'Log in when needed' };
 const fields: FlagSpec[] = [
   { name: 'start-url', value: 'any', describe: 'AWS access portal URL' },
   { name: 'sso-region', value: 'any', describe: 'Region where Identity Center lives' },
@@ -44,8 +46,8 @@ const fields: FlagSpec[] = [
 
 /** Every command, its flags and what their values complete to. Global flags are in GLOBAL_FLAGS. */
 export const COMMANDS: CommandSpec[] = [
-  { name: 'init', describe: 'Add a portal, log in and write the profiles', flags: [...fields, { name: 'alias', value: 'any', describe: 'Short name for the portal' }, browser, { name: 'force', describe: 'Log in again' }] },
-  { name: 'login', describe: 'Log in to a portal', flags: [integration, browser, { name: 'force', describe: 'Log in again' }] },
+  { name: 'init', describe: 'Add a portal, log in and write the profiles', flags: [...fields, { name: 'alias', value: 'any', describe: 'Short name for the portal' }, autoLogin, browser, deviceCode, { name: 'force', describe: 'Log in again' }] },
+  { name: 'login', describe: 'Log in to a portal', flags: [integration, browser, deviceCode, { name: 'force', describe: 'Log in again' }] },
   { name: 'sync', describe: 'Update the profiles', flags: [integration, { name: 'dry-run', describe: 'Print a diff only' }, { name: 'prune', negatable: true, describe: 'Remove profiles of unassigned roles' }, json] },
   { name: 'list', describe: 'List the profiles', flags: [integration, json] },
   { name: 'logout', describe: 'Sign out', flags: [integration, { name: 'all', describe: 'Every integration' }] },
@@ -54,9 +56,9 @@ export const COMMANDS: CommandSpec[] = [
     describe: 'Add, list, edit or remove portals',
     flags: [],
     subcommands: [
-      { name: 'add', describe: 'Add a portal', flags: [...fields, { name: 'alias', value: 'any', describe: 'Short name for the portal' }, { name: 'auto-login', negatable: true, describe: 'Log in when needed' }, { name: 'login', describe: 'Log in and sync now' }, browser] },
+      { name: 'add', describe: 'Add a portal', flags: [...fields, { name: 'alias', value: 'any', describe: 'Short name for the portal' }, autoLogin, { name: 'login', describe: 'Log in and sync now' }, browser, deviceCode] },
       { name: 'list', describe: 'List the portals', flags: [json] },
-      { name: 'edit', describe: 'Change a portal', positional: 'integrations', flags: [...fields, { name: 'auto-login', negatable: true, describe: 'Log in when needed' }] },
+      { name: 'edit', describe: 'Change a portal', positional: 'integrations', flags: [...fields, autoLogin] },
       { name: 'remove', describe: 'Remove a portal and its profiles', positional: 'integrations', flags: [{ name: 'yes', short: 'y', describe: 'Do not ask' }] },
     ],
   },
@@ -72,7 +74,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'credentials',
     describe: 'credential_process output',
-    flags: [{ name: 'integration', value: 'integrations', describe: 'Integration alias' }, { name: 'account-id', value: 'any', describe: 'Account id' }, { name: 'role-name', value: 'any', describe: 'Role name' }],
+    flags: [{ name: 'integration', value: 'integrations', describe: 'Integration alias' }, { name: 'account-id', value: 'any', describe: 'Account id' }, { name: 'role-name', value: 'any', describe: 'Role name' }, { name: 'auto-login', describe: 'One browser sign-in when needed' }],
   },
   {
     name: 'emulator',

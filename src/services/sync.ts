@@ -10,7 +10,7 @@ import { writeConfigFile } from '../aws-config/write.js';
 import type { ProfileSpec } from '../aws-config/types.js';
 import { portalClient } from '../sso/clients.js';
 import { listOrg } from '../sso/list-org.js';
-import { mapSsoError } from '../sso/map-error.js';
+import { isUnauthorized, mapSsoError } from '../sso/map-error.js';
 import type { Integration, Override } from '../store/integrations.js';
 import { entryScriptPath, packageRoot } from '../store/install-paths.js';
 import type { Paths } from '../store/paths.js';
@@ -50,9 +50,14 @@ function overrideFor(integ: Integration, accountId: string, roleName: string): O
 /** Lists the org and rewrites this integration's block in the AWS config file (or prints the diff). */
 export async function syncIntegration(integ: Integration, paths: Paths, o: SyncOptions = {}): Promise<SyncResult> {
   const token = await getAccessToken(integ, paths);
+  const list = (t: string) => listOrg(portalClient(integ), t, { onProgress: o.onProgress });
   let org;
   try {
-    org = await listOrg(portalClient(integ), token, { onProgress: o.onProgress });
+    org = await list(token).catch(async (err) => {
+      // The portal refused a token whose expiresAt looked fine: refresh once (getAccessToken) and list again.
+      if (!isUnauthorized(err)) throw err;
+      return list(await getAccessToken(integ, paths, { rejected: token }));
+    });
   } catch (err) {
     throw mapSsoError(err, integ.alias, 'listing accounts');
   }

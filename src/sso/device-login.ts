@@ -1,22 +1,8 @@
 import { CreateTokenCommand, StartDeviceAuthorizationCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { AwsidcError } from '../core/errors.js';
+import type { LoginUi } from './login-ui.js';
 import type { Registration } from './register.js';
-
-/** What a successful login yields; written to the token cache by the caller. */
-export interface TokenGrant {
-  accessToken: string;
-  /** epoch ms */
-  expiresAt: number;
-  refreshToken?: string;
-}
-
-/** How a login flow talks to the person: show the code, open a browser. */
-export interface LoginUi {
-  /** Shown on stderr before waiting. */
-  prompt(info: { verificationUri: string; verificationUriComplete?: string; userCode?: string }): void;
-  /** Opens the URL; false when no browser could be opened. */
-  openBrowser(url: string): Promise<boolean>;
-}
+import { toGrant, type TokenGrant } from './token-grant.js';
 
 export interface Clock {
   now(): number;
@@ -25,9 +11,12 @@ export interface Clock {
 
 export const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
+/** RFC 8628 §3.5: a slow_down answer adds 5 seconds to the polling interval for the rest of the login. */
+export const SLOW_DOWN_STEP_MS = 5000;
+
 /**
- * RFC 8628 device authorization: start, show the code, poll CreateToken every `interval` seconds,
- * adding 5 s on slow_down (as botocore does), until approved, denied or expired.
+ * RFC 8628 device authorization: start, show the complete URL (code included), poll CreateToken every `interval`
+ * seconds, adding 5 s on slow_down (as botocore does), until approved, denied or expired.
  */
 export async function deviceLogin(
   client: SSOOIDCClient,
@@ -39,8 +28,15 @@ export async function deviceLogin(
   const clock = o.clock ?? realClock;
   const auth = await client.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl }));
   if (!auth.deviceCode || !auth.verificationUri) throw new AwsidcError('LOGIN_FAILED', 'StartDeviceAuthorization returned no device code');
-  ui.prompt({ verificationUri: auth.verificationUri, verificationUriComplete: auth.verificationUriComplete, userCode: auth.userCode });
-  if (o.openBrowser) await ui.openBrowser(auth.verificationUriComplete ?? auth.verificationUri);
+  const url = auth.verificationUriComplete ?? auth.verificationUri;
+  ui.prompt({ flow: 'device', url, opening: o.openBrowser, ...(auth.userCode ? { userCode: auth.userCode } : {}) });
+  // Polling starts at once; the launcher's verdict only decides whether to add a note.
+  if (o.openBrowser) {
+    void ui.openBrowser(url).then(
+      (ok) => ok || ui.note('could not open a browser; open the URL above yourself'),
+      () => ui.note('could not open a browser; open the URL above yourself'),
+    );
+  }
 
   let intervalMs = (auth.interval && auth.interval > 0 ? auth.interval : 5) * 1000;
   const deadline = clock.now() + (auth.expiresIn && auth.expiresIn > 0 ? auth.expiresIn : 600) * 1000;
@@ -58,12 +54,9 @@ export async function deviceLogin(
       return toGrant(t, clock.now());
     } catch (err) {
       const name = (err as { name?: string }).name;
-      if (name === 'AuthorizationPendingException') {
+      if (name === 'AuthorizationPendingException' || name === 'SlowDownException') {
+        if (name === 'SlowDownException') intervalMs += SLOW_DOWN_STEP_MS;
         if (clock.now() > deadline) break;
-        continue;
-      }
-      if (name === 'SlowDownException') {
-        intervalMs += 5000;
         continue;
       }
       if (name === 'ExpiredTokenException') break;
@@ -74,10 +67,4 @@ export async function deviceLogin(
     }
   }
   throw new AwsidcError('LOGIN_TIMEOUT', 'the sign-in code expired before it was approved', { hint: 'run the login again and approve within 10 minutes' });
-}
-
-/** CreateToken's answer as a grant; expiresIn is seconds. */
-export function toGrant(t: { accessToken?: string; expiresIn?: number; refreshToken?: string }, now: number): TokenGrant {
-  if (!t.accessToken) throw new AwsidcError('LOGIN_FAILED', 'CreateToken returned no access token');
-  return { accessToken: t.accessToken, expiresAt: now + (t.expiresIn ?? 3600) * 1000, ...(t.refreshToken ? { refreshToken: t.refreshToken } : {}) };
 }

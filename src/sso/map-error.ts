@@ -10,6 +10,12 @@ interface SdkErrorShape {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError']);
 
+/** The portal refused the access token (401 UnauthorizedException), whatever its expiresAt said. */
+export function isUnauthorized(err: unknown): boolean {
+  const e = err as SdkErrorShape | undefined;
+  return e?.name === 'UnauthorizedException' || e?.$metadata?.httpStatusCode === 401;
+}
+
 /** Turns an SDK or socket error into an AwsidcError with a fix; never copies request data (tokens) into the message. */
 export function mapSsoError(err: unknown, integration: string, what: string): AwsidcError {
   if (err instanceof AwsidcError) return err;

@@ -1,5 +1,5 @@
 import { CreateTokenCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import { toGrant, type TokenGrant } from './device-login.js';
+import { toGrant, type TokenGrant } from './token-grant.js';
 
 /** Exchanges a refresh token for a new access token (and, when the service rotates them, a new refresh token). */
 export async function refreshAccessToken(

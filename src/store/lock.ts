@@ -191,3 +191,8 @@ export async function withLockOrResult<T>(
     await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
   }
 }
+
+/** Runs `work` while holding the lock for `file`, waiting for it as long as `timeoutMs`. */
+export async function withLock<T>(file: string, work: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+  return withLockOrResult<T>(file, () => undefined, work, timeoutMs);
+}

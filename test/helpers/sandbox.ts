@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -64,4 +64,25 @@ export function hasAwsCli(): boolean {
 /** Asserts no secret-looking value leaked: call with the strings that must not appear. */
 export function assertNoSecrets(text: string, secrets: string[]): void {
   for (const s of secrets) if (s && text.includes(s)) throw new Error('a secret value appeared in output');
+}
+
+/**
+ * Runs the built CLI with stdin left open and never written, as the JS SDK runs credential_process: a child that
+ * reads stdin (a prompt) would hang here until the timeout kills it.
+ */
+export function runCliOpenStdin(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 10_000): Promise<RunResult> {
+  const started = Date.now();
+  return new Promise((res) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      child.stdin.destroy();
+      res({ code: code ?? 1, stdout, stderr, ms: Date.now() - started });
+    });
+  });
 }

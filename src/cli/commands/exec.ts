@@ -7,6 +7,7 @@ import { login } from '../../services/login.js';
 import { credentialsForProfile, type RoleCredentialDoc } from '../../services/profile-credentials.js';
 import { chooseProfile, type ProfileTarget } from '../../services/profile-resolve.js';
 import { context, type Context, type GlobalArgs } from '../context.js';
+import { chooseFlow, currentHost } from '../../services/choose-flow.js';
 import { terminalLoginUi } from '../login-ui.js';
 import { pickProfile } from '../picker.js';
 import { interactive } from '../prompt.js';
@@ -41,7 +42,7 @@ export async function profileCredentials(argv: ProfileArgs, ctx: Context): Promi
       ? {
           login: async (integ) => {
             out.info(`the session of "${integ.alias}" has ended; logging in (auto-login is on)`);
-            await login(integ, paths, terminalLoginUi(out, { browser: true }), { force: true, openBrowser: true, log: (l) => out.info(l) });
+            await login(integ, paths, terminalLoginUi(out), { force: true, choice: chooseFlow(currentHost(), {}), log: (l) => out.info(l) });
           },
         }
       : {}),

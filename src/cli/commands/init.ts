@@ -2,11 +2,13 @@ import type { Argv, CommandModule } from 'yargs';
 import { AwsidcError } from '../../core/errors.js';
 import { suggestAlias, validateAlias, validateEndpointUrl, validateRegion, validateStartUrl } from '../../core/validate.js';
 import { listIntegrations, saveIntegration, type Integration } from '../../store/integrations.js';
+import { chooseFlow, currentHost } from '../../services/choose-flow.js';
 import { login } from '../../services/login.js';
 import { syncIntegration } from '../../services/sync.js';
 import { context, type GlobalArgs } from '../context.js';
 import { terminalLoginUi } from '../login-ui.js';
 import { ask, interactive } from '../prompt.js';
+import { loginOptions } from './login.js';
 import { reportSync } from './sync.js';
 
 interface InitArgs extends GlobalArgs {
@@ -18,6 +20,8 @@ interface InitArgs extends GlobalArgs {
   'name-template'?: string;
   style?: 'process' | 'native';
   browser: boolean;
+  'use-device-code'?: boolean;
+  'auto-login'?: boolean;
   force?: boolean;
 }
 
@@ -33,7 +37,11 @@ export const initCommand: CommandModule<GlobalArgs, InitArgs> = {
       .option('endpoint-url', { type: 'string', describe: 'Send OIDC and portal calls here (the emulator, a proxy)' })
       .option('name-template', { type: 'string', describe: 'Profile-name template, e.g. "{{accountName}}.{{roleName}}"' })
       .option('style', { choices: ['process', 'native'] as const, describe: 'process: credential_process profiles; native: sso_session profiles' })
-      .option('browser', { type: 'boolean', default: true, describe: 'Open a browser to log in (--no-browser prints the URL)' })
+      .options(loginOptions)
+      .option('auto-login', {
+        type: 'boolean',
+        describe: 'Let credential_process open ONE browser sign-in when the session cannot be refreshed (default off; --no-auto-login turns it off again)',
+      })
       .option('force', { type: 'boolean', describe: 'Log in again even if the session is valid' })
       .example('$0 init --start-url https://d-1234567890.awsapps.com/start --sso-region us-east-1', ''),
   handler: async (argv) => {
@@ -65,10 +73,13 @@ export const initCommand: CommandModule<GlobalArgs, InitArgs> = {
       ...(argv['endpoint-url'] ? { endpointUrl: validateEndpointUrl(argv['endpoint-url']) } : {}),
       ...(argv['name-template'] ? { nameTemplate: argv['name-template'] } : {}),
       ...(argv.style ? { style: argv.style } : {}),
+      ...(argv['auto-login'] !== undefined ? { autoLogin: argv['auto-login'] } : {}),
     };
     saveIntegration(paths.configDir, integ);
     out.success(`${same ? 'updated' : 'added'} integration "${alias}" (${startUrl}, SSO region ${ssoRegion})`);
-    const result = await login(integ, paths, terminalLoginUi(out, { browser: argv.browser }), { force: argv.force, openBrowser: argv.browser, log: (l) => out.info(l) });
+    const choice = chooseFlow(currentHost(), { useDeviceCode: argv['use-device-code'], browser: argv.browser });
+    out.debug(`sign-in flow: ${choice.flow === 'pkce' ? 'browser (authorization code + PKCE)' : 'device code'} (${choice.why})`);
+    const result = await login(integ, paths, terminalLoginUi(out), { force: argv.force, choice, log: (l) => out.info(l) });
     if (result.loggedIn) out.success(`logged in to "${alias}"`);
     const sync = await syncIntegration(integ, paths, { onProgress: progress(out) });
     reportSync(out, integ, sync);

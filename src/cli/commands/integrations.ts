@@ -7,6 +7,8 @@ import { login } from '../../services/login.js';
 import { syncIntegration } from '../../services/sync.js';
 import { loadIntegration } from '../../store/integrations.js';
 import { context, type GlobalArgs } from '../context.js';
+import { chooseFlow, currentHost } from '../../services/choose-flow.js';
+import { loginOptions } from './login.js';
 import { terminalLoginUi } from '../login-ui.js';
 import { table, type Output } from '../output.js';
 import { ask, confirm, interactive } from '../prompt.js';
@@ -27,6 +29,7 @@ interface AddArgs extends FieldArgs {
   alias?: string;
   login?: boolean;
   browser: boolean;
+  'use-device-code'?: boolean;
 }
 
 interface AliasArgs extends FieldArgs {
@@ -65,7 +68,7 @@ const addCommand: CommandModule<GlobalArgs, AddArgs> = {
     fieldOptions(y)
       .option('alias', { type: 'string', describe: 'Short name for this portal (default: from the start URL)' })
       .option('login', { type: 'boolean', describe: 'Log in and write the profiles now (what `init` does)' })
-      .option('browser', { type: 'boolean', default: true, describe: 'With --login: open a browser (--no-browser prints the URL)' })
+      .options(loginOptions)
       .example('$0 integrations add --start-url https://d-1234567890.awsapps.com/start --sso-region us-east-1 --alias acme', ''),
   handler: async (argv) => {
     const { out, paths } = context(argv);
@@ -80,7 +83,8 @@ const addCommand: CommandModule<GlobalArgs, AddArgs> = {
       out.info(`next: \`awsidc login --integration ${integ.alias}\` then \`awsidc sync --integration ${integ.alias}\``);
       return;
     }
-    const r = await login(integ, paths, terminalLoginUi(out, { browser: argv.browser }), { openBrowser: argv.browser, log: (l) => out.info(l) });
+    const choice = chooseFlow(currentHost(), { useDeviceCode: argv['use-device-code'], browser: argv.browser });
+    const r = await login(integ, paths, terminalLoginUi(out), { choice, log: (l) => out.info(l) });
     if (r.loggedIn) out.success(`logged in to "${integ.alias}"`);
     reportSync(out, integ, await syncIntegration(integ, paths, { onProgress: progress(out) }));
   },
