@@ -8,8 +8,10 @@ import { planConfigUpdate } from '../aws-config/plan.js';
 import { unifiedDiff } from '../aws-config/diff.js';
 import { writeConfigFile } from '../aws-config/write.js';
 import type { ProfileSpec } from '../aws-config/types.js';
-import { portalClient } from '../sso/clients.js';
+import { listingClient } from '../sso/clients.js';
 import { listOrg } from '../sso/list-org.js';
+import { realPace } from '../sso/paced-call.js';
+import { sdkPortalLister } from '../sso/portal.js';
 import { mapSsoError } from '../sso/map-error.js';
 import type { Integration, Override } from '../store/integrations.js';
 import { entryScriptPath, packageRoot } from '../store/install-paths.js';
@@ -52,7 +54,8 @@ export async function syncIntegration(integ: Integration, paths: Paths, o: SyncO
   const token = await getAccessToken(integ, paths);
   let org;
   try {
-    org = await listOrg(portalClient(integ), token, { onProgress: o.onProgress });
+    const onProgress = o.onProgress;
+    org = await listOrg(sdkPortalLister(listingClient(integ)), token, { pace: realPace(), ...(onProgress ? { onProgress: (p) => onProgress(p.done, p.total) } : {}) });
   } catch (err) {
     throw mapSsoError(err, integ.alias, 'listing accounts');
   }
