@@ -6,6 +6,7 @@ import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
+import { overrideCommand } from './commands/override.js';
 import { syncCommand } from './commands/sync.js';
 
 /** The cold-path CLI: every command except the credential_process hot path. */
@@ -20,6 +21,7 @@ export async function main(args: string[]): Promise<void> {
     .command(loginCommand)
     .command(syncCommand)
     .command(listCommand)
+    .command(overrideCommand)
     .command(logoutCommand)
     .command(credentialsCommand)
     .command(emulatorCommand)
