@@ -38,7 +38,7 @@ export function profileSpecs(accounts: readonly ListedAccount[], defaultRegion: 
         continue;
       }
       if (!ROLE_NAME.test(roleName)) {
-        skipped.push({ accountId: a.accountId, roleName, reason: 'the role name has characters IAM does not allow' });
+        skipped.push({ accountId: a.accountId, roleName, reason: 'not a valid IAM role name (1-64 characters of A-Z a-z 0-9 _ + = , . @ -)' });
         continue;
       }
       const { account, role, merged } = resolveOverride(overrides, a.accountId, roleName);

@@ -8,6 +8,9 @@ import { readSnapshot } from '../../src/store/org-snapshot.js';
 import { tokenPath, writeToken } from '../../src/store/token-cache.js';
 import { runCli, sandbox, type RunResult, type Sandbox } from './sandbox.js';
 
+// The SDK warns once per process about Node 20; it is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 export const START_URL = 'https://d-1234567890.awsapps.com/start';
 
 /** A sandbox with AWSIDC_CONFIG_DIR / AWSIDC_CACHE_DIR inside it, so tests can read the state files. */

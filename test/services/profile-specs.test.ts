@@ -38,9 +38,9 @@ specs('should set aside role names and account ids no credential_process could a
   ], 'eu-west-1');
   assert.equal(r.profiles.map((p) => p.roleName), ['Good+=,.@-_']);
   assert.equal(r.skipped.map((s) => s.reason), [
-    'the role name has characters IAM does not allow',
-    'the role name has characters IAM does not allow',
-    'the role name has characters IAM does not allow',
+    'not a valid IAM role name (1-64 characters of A-Z a-z 0-9 _ + = , . @ -)',
+    'not a valid IAM role name (1-64 characters of A-Z a-z 0-9 _ + = , . @ -)',
+    'not a valid IAM role name (1-64 characters of A-Z a-z 0-9 _ + = , . @ -)',
     'the account id is not 12 digits',
   ]);
 });
