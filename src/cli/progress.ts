@@ -38,11 +38,12 @@ function percent(v: ProgressView): number {
   return v.total > 0 ? Math.floor((v.done / v.total) * 100) : 0;
 }
 
-/** The one-line bar, at most `columns - 1` characters wide. */
+/** The one-line bar, at most `columns - 1` characters wide; the bar keeps its width while the numbers change. */
 export function renderBar(label: string, v: ProgressView, columns: number): string {
   const eta = etaMs(v);
   const tail = ` ${counts(v)}  ${String(percent(v)).padStart(3)}%${eta === undefined ? '' : `  ETA ${formatEta(eta)}`}`;
-  const room = columns - 1 - label.length - tail.length - 3;
+  const widest = ` ${counts({ ...v, done: v.total, totalKnown: false })}  100%  ETA 00m00s`;
+  const room = columns - 1 - label.length - widest.length - 3;
   if (room < 10) return `${label} ${counts(v)}`.slice(0, Math.max(0, columns - 1));
   const width = Math.min(40, room);
   const filled = v.total > 0 ? Math.min(width, Math.floor((v.done / v.total) * width)) : 0;

@@ -34,7 +34,9 @@ format('should estimate time left from the pace so far, once there is one', () =
 
 format('should draw a bar that fits the terminal', () => {
   const v = { done: 1042, total: 2000, totalKnown: true, elapsedMs: 52_000 };
-  assert.is(renderBar('listing roles', v, 80), 'listing roles [===============>             ] 1042/2000 accounts   52%  ETA 48s');
+  assert.is(renderBar('listing roles', v, 80), 'listing roles [=============>           ] 1042/2000 accounts   52%  ETA 48s');
+  const barOf = (x: typeof v) => /\[[^\]]*\]/.exec(renderBar('listing roles', x, 80))?.[0].length;
+  assert.is(barOf({ ...v, elapsedMs: 10 }), barOf(v), 'the bar keeps its width when the ETA appears');
   for (const cols of [20, 40, 60, 80, 200]) assert.ok(renderBar('listing roles', v, cols).length <= cols - 1, `fits ${cols}`);
   assert.match(renderBar('x', { done: 10, total: 10, totalKnown: true, elapsedMs: 5000 }, 80), /\[=+\] 10\/10 accounts  100%$/);
   assert.match(renderBar('x', { done: 3, total: 100, totalKnown: false, elapsedMs: 5000 }, 80), /3\/100\+ accounts/);
