@@ -51,6 +51,8 @@ export interface SyncResult {
   profiles: Array<{ name: string; accountId: string; roleName: string }>;
   added: string[];
   removed: string[];
+  /** Profiles whose name stayed but whose keys changed. */
+  updated: string[];
   collisions: Collision[];
   /** Accounts whose roles could not be listed; their old profiles were kept. */
   failed: Array<{ accountId: string; message: string }>;
@@ -135,6 +137,7 @@ export async function syncIntegration(integ: Integration, paths: Paths, o: SyncO
     profiles: p.profiles,
     added: p.added,
     removed: p.removed,
+    updated: p.updated,
     collisions: p.collisions,
     failed: org.failed.map((f) => ({
       accountId: f.accountId,

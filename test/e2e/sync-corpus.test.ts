@@ -114,7 +114,7 @@ modes('should print a unified diff on --dry-run and leave the file, its inode an
     assert.is(dry.code, 0, dry.stderr);
     assert.ok(dry.stdout.startsWith(`--- ${box.configFile}\n+++ ${box.configFile}\n@@ `), dry.stdout);
     assert.match(dry.stdout, /^\+\[profile Payments-Dev\.Billing\]$/m);
-    assert.match(dry.stderr, /1 added, 0 removed\); changes not written \(dry run\)/, dry.stderr);
+    assert.match(dry.stderr, /1 added, 0 removed, 0 updated\); changes not written \(dry run\)/, dry.stderr);
     assert.is(readFileSync(box.configFile, 'utf8'), before);
     assert.equal(stamp(box.configFile), stampBefore);
     const real = await runCli(['sync'], box.env);
@@ -141,7 +141,7 @@ modes('should prune profiles of roles that are gone, unless --no-prune', async (
       assert.ok(readFileSync(box.configFile, 'utf8').includes('[profile Payments-Prod.ReadOnlyAccess]'));
       const pruned = await runCli(['sync'], box.env);
       assert.is(pruned.code, 0, pruned.stderr);
-      assert.match(pruned.stderr, /\(0 added, 1 removed\)/);
+      assert.match(pruned.stderr, /\(0 added, 1 removed, 0 updated\)/);
       assert.not.ok(readFileSync(box.configFile, 'utf8').includes('ReadOnlyAccess'));
     } finally {
       account.roles = saved;

@@ -83,7 +83,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 /** A summary line per sync, then what people need to know: collisions, skipped roles and failures (capped). */
 export function reportSync(out: Output, integ: Integration, r: SyncResult): void {
   const what = r.written ? `wrote ${r.configFile}` : r.changed ? 'changes not written (dry run)' : `${r.configFile} already up to date`;
-  out.success(`"${integ.alias}": ${plural(r.profiles.length, 'profile')} from ${plural(r.accounts, 'account')} (${r.added.length} added, ${r.removed.length} removed); ${what}`);
+  out.success(`"${integ.alias}": ${plural(r.profiles.length, 'profile')} from ${plural(r.accounts, 'account')} (${r.added.length} added, ${r.removed.length} removed, ${r.updated.length} updated); ${what}`);
   out.debug(`${plural(r.stats.calls, 'portal call')}, ${r.stats.throttled} throttled and retried, ${r.stats.transient} retried after a server or network error`);
   r.collisions.slice(0, SHOW).forEach((c) => out.warn(`profile name "${c.wanted}" is taken (${c.reason}); wrote it as "${c.given}"`));
   if (r.collisions.length > SHOW) out.warn(`${r.collisions.length - SHOW} more profile names were taken and suffixed; see \`awsidc sync --json\``);
