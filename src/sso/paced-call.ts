@@ -60,7 +60,9 @@ export async function pacedCall<T>(pace: Pace, call: () => Promise<T>): Promise<
       const failure = classifyFailure(err, pace.now());
       if (failure.kind === 'throttled') {
         pace.stats.throttled++;
-        pace.limiter.onThrottle(ticket.epoch, failure.retryAfterMs);
+        // A Retry-After pauses every caller; a huge one (an hour) is capped like any other wait.
+        const pause = failure.retryAfterMs === undefined ? undefined : Math.min(failure.retryAfterMs, pace.policy.maxDelayMs);
+        pace.limiter.onThrottle(ticket.epoch, pause);
       } else if (failure.kind === 'transient') {
         pace.stats.transient++;
       }

@@ -20,6 +20,18 @@ paced('should retry a throttled call after the Retry-After and slow the shared l
   assert.ok(pace.clock.t >= 4000, `waited ${pace.clock.t} ms`);
 });
 
+paced('should cap a huge Retry-After for everyone, not only for the throttled call', async () => {
+  const pace = virtualPace({ initialRps: 10 });
+  let n = 0;
+  await pacedCall(pace, async () => {
+    if (++n === 1) throw httpError('TooManyRequestsException', 429, { 'retry-after': '3600' });
+    return 'ok';
+  });
+  const other = pace.limiter.reserve();
+  assert.ok(pace.clock.t <= pace.policy.maxDelayMs + 1000, `waited ${pace.clock.t} ms`);
+  assert.ok(other.delayMs < 1000, 'the next caller is not held for an hour');
+});
+
 paced('should give up on a persistent 5xx after the transient budget and rethrow the last error', async () => {
   const pace = virtualPace();
   let n = 0;
