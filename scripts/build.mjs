@@ -38,6 +38,7 @@ await build({
     miss: 'src/hot/miss.ts',
     demo: 'src/demo/main.ts',
     ...(existsSync(`${root}bench/main.ts`) ? { bench: 'bench/main.ts' } : {}),
+    ...(existsSync(`${root}bench/sync-main.ts`) ? { 'bench-sync': 'bench/sync-main.ts' } : {}),
   },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },

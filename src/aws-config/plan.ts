@@ -197,6 +197,10 @@ export function planConfigUpdate(currentText: string, input: BlockInput, templat
 
   const newNames = new Set(sections.map((s) => s.name));
   const oldNames = new Set(old.allNames);
+  const updated = sections.filter((s) => {
+    const before = old.identified.get(keyOf(s.accountId, s.roleName));
+    return before !== undefined && before.name === s.name && before.lines.join('\n') !== s.lines.join('\n');
+  });
   return {
     text,
     changed: text !== currentText,
@@ -204,6 +208,7 @@ export function planConfigUpdate(currentText: string, input: BlockInput, templat
     collisions,
     removed: [...oldNames].filter((n) => !newNames.has(n)).sort(compareNames),
     added: [...newNames].filter((n) => !oldNames.has(n)).sort(compareNames),
+    updated: updated.map((s) => s.name),
   };
 }
 
@@ -214,12 +219,12 @@ export function planConfigUpdate(currentText: string, input: BlockInput, templat
 export function removeBlock(currentText: string, integration: string): PlanResult {
   const parsed = parseConfig(currentText);
   const ours = parsed.blocks.find((b) => b.integration === integration);
-  if (!ours) return { text: currentText, changed: false, profiles: [], collisions: [], removed: [], added: [] };
+  if (!ours) return { text: currentText, changed: false, profiles: [], collisions: [], removed: [], added: [], updated: [] };
   const lines = parsed.split.lines.slice();
   let start = ours.start;
   if (start > 0 && lines[start - 1]?.text === '') start--;
   lines.splice(start, ours.end - start + 1);
   const text = joinLines({ bom: parsed.split.bom, lines });
   const removed = ours.sections.filter((s) => s.kind === 'profile').map((s) => s.name).sort(compareNames);
-  return { text, changed: text !== currentText, profiles: [], collisions: [], removed, added: [] };
+  return { text, changed: text !== currentText, profiles: [], collisions: [], removed, added: [], updated: [] };
 }

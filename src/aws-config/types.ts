@@ -65,6 +65,8 @@ export interface PlanResult {
   removed: string[];
   /** Profile names in the new block that were not in the old one. */
   added: string[];
+  /** Profiles that kept their name but whose keys changed (a new region, another style). */
+  updated: string[];
 }
 
 /** A profile found in some awsidc block (for list, doctor, completion). */

@@ -12,6 +12,7 @@ import { integrationsCommand } from './commands/integrations.js';
 import { listCommand } from './commands/list.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
+import { overrideCommand } from './commands/override.js';
 import { syncCommand } from './commands/sync.js';
 
 /** The cold-path CLI: every command except the credential_process hot path. */
@@ -26,6 +27,7 @@ export async function main(args: string[]): Promise<void> {
     .command(loginCommand)
     .command(syncCommand)
     .command(listCommand)
+    .command(overrideCommand)
     .command(logoutCommand)
     .command(integrationsCommand)
     .command(execCommand)

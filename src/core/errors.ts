@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'CACHE_CORRUPT'
   | 'LOCK_TIMEOUT'
   | 'PROFILE_NOT_FOUND'
+  | 'SYNC_INCOMPLETE'
   | 'CANCELLED';
 
 const exitFor: Record<ErrorCode, number> = {
@@ -58,6 +59,7 @@ const exitFor: Record<ErrorCode, number> = {
   CACHE_CORRUPT: EXIT.unexpected,
   LOCK_TIMEOUT: EXIT.network,
   PROFILE_NOT_FOUND: EXIT.config,
+  SYNC_INCOMPLETE: EXIT.network,
   CANCELLED: EXIT.cancelled,
 };
 

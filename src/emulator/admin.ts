@@ -9,6 +9,9 @@ export interface OptionsPatch {
   approveAfter?: number | undefined;
   autoApprove?: boolean | undefined;
   retryAfterSeconds?: number | undefined;
+  failRolesFor?: string[] | undefined;
+  errorEvery?: number | undefined;
+  resetEvery?: number | undefined;
 }
 
 // The control surface shared by the in-process API and the HTTP admin routes.
@@ -21,7 +24,7 @@ export interface Controls {
   setOptions(patch: OptionsPatch): void;
 }
 
-const NUMBER_KEYS = ['throttleRps', 'latencyMs', 'approveAfter', 'retryAfterSeconds'] as const;
+const NUMBER_KEYS = ['throttleRps', 'latencyMs', 'approveAfter', 'retryAfterSeconds', 'errorEvery', 'resetEvery'] as const;
 
 // Validates an options patch from JSON; null clears a numeric option. Returns an error message or the patch.
 export function parseOptionsPatch(body: Record<string, unknown>): OptionsPatch | string {
@@ -30,11 +33,14 @@ export function parseOptionsPatch(body: Record<string, unknown>): OptionsPatch |
     if ((NUMBER_KEYS as readonly string[]).includes(k)) {
       if (v !== null && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) return `${k} must be a non-negative number or null`;
       patch[k as (typeof NUMBER_KEYS)[number]] = v === null ? undefined : v;
+    } else if (k === 'failRolesFor') {
+      if (v !== null && (!Array.isArray(v) || v.some((id) => typeof id !== 'string'))) return 'failRolesFor must be an array of account ids or null';
+      patch.failRolesFor = v === null ? undefined : (v as string[]);
     } else if (k === 'autoApprove') {
       if (typeof v !== 'boolean') return 'autoApprove must be a boolean';
       patch.autoApprove = v;
     } else {
-      return `unknown option ${JSON.stringify(k)} (allowed: ${[...NUMBER_KEYS, 'autoApprove'].join(', ')})`;
+      return `unknown option ${JSON.stringify(k)} (allowed: ${[...NUMBER_KEYS, 'autoApprove', 'failRolesFor'].join(', ')})`;
     }
   }
   return patch;

@@ -1,6 +1,7 @@
 import type { ClientRegistry } from './clients.js';
 import type { Counters } from './counters.js';
 import type { DeviceStore } from './devices.js';
+import type { Faults } from './faults.js';
 import type { KeyStore } from './keys.js';
 import type { Org } from './org.js';
 import type { PkceStore } from './pkce.js';
@@ -20,6 +21,12 @@ export interface Settings {
   throttleRps: number | undefined;
   retryAfterSeconds: number | undefined;
   latencyMs: number;
+  /** ListAccountRoles for these account ids answers 500 (faults.ts). */
+  failRolesFor: Set<string>;
+  /** Every Nth listing request answers 500. */
+  errorEvery: number | undefined;
+  /** Every Nth listing request loses its connection. */
+  resetEvery: number | undefined;
 }
 
 // Everything a route handler may read or change; built once per emulator.
@@ -36,4 +43,5 @@ export interface Context {
   signin: SigninTokenStore;
   counters: Counters;
   throttle: Throttle;
+  faults: Faults;
 }

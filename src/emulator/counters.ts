@@ -14,7 +14,8 @@ export const OPERATIONS = [
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-// Per-operation request counts; "throttled:<Op>" and "error:<Op>" keys appear once they are non-zero.
+// Per-operation request counts; "throttled:<Op>", "error:<Op>", "fault:<Op>" and "reset:<Op>" keys appear once
+// they are non-zero. <Op> alone counts requests that were served (answered by the operation, errors included).
 export class Counters {
   private counts = new Map<string, number>();
 
@@ -32,6 +33,11 @@ export class Counters {
 
   failed(op: Operation): void {
     this.bump(`error:${op}`);
+  }
+
+  /** An injected fault: `fault:<Op>` for a 500, `reset:<Op>` for a dropped connection. */
+  faulted(op: Operation, kind: 'reply' | 'reset'): void {
+    this.bump(kind === 'reset' ? `reset:${op}` : `fault:${op}`);
   }
 
   snapshot(): Record<string, number> {

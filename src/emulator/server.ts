@@ -8,6 +8,7 @@ import { Counters, type Operation } from './counters.js';
 import { deviceDecision, devicePage } from './device-page.js';
 import { DeviceStore } from './devices.js';
 import { oidcError, throttledReply } from './errors.js';
+import { Faults } from './faults.js';
 import { federation, federationOp, SigninTokenStore } from './federation.js';
 import { BodyTooLargeError, json, readBody, type Incoming, type Reply } from './http.js';
 import { requestId } from './ids.js';
@@ -33,10 +34,13 @@ export interface EmulatorOptions {
   throttleRps?: number;          // OIDC + portal requests beyond R per second get 429 TooManyRequestsException
   retryAfterSeconds?: number;    // if set, throttled responses carry Retry-After
   latencyMs?: number;            // added to every response
+  failRolesFor?: string[];       // ListAccountRoles for these account ids answers 500 InternalServerException
+  errorEvery?: number;           // every Nth ListAccounts/ListAccountRoles request answers 500
+  resetEvery?: number;           // every Nth ListAccounts/ListAccountRoles request has its connection dropped
   now?: () => number;            // clock injection (ms)
 }
 
-export type EmulatorOptionsPatch = Partial<Pick<EmulatorOptions, 'throttleRps' | 'latencyMs' | 'approveAfter' | 'autoApprove' | 'retryAfterSeconds'>>;
+export type EmulatorOptionsPatch = Partial<Pick<EmulatorOptions, 'throttleRps' | 'latencyMs' | 'approveAfter' | 'autoApprove' | 'retryAfterSeconds' | 'failRolesFor' | 'errorEvery' | 'resetEvery'>>;
 
 export interface Emulator {
   url: string;                   // http://127.0.0.1:PORT
@@ -86,10 +90,13 @@ function notFound(inc: Incoming): Reply {
 }
 
 function checkOptions(o: EmulatorOptions): void {
-  const nonNegative = ['approveAfter', 'deviceInterval', 'accessTokenTtlSeconds', 'roleCredentialTtlSeconds', 'throttleRps', 'retryAfterSeconds', 'latencyMs'] as const;
+  const nonNegative = ['approveAfter', 'deviceInterval', 'accessTokenTtlSeconds', 'roleCredentialTtlSeconds', 'throttleRps', 'retryAfterSeconds', 'latencyMs', 'errorEvery', 'resetEvery'] as const;
   for (const k of nonNegative) {
     const v = o[k];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) throw new TypeError(`emulator option ${k} must be a non-negative number`);
+  }
+  if (o.failRolesFor !== undefined && (!Array.isArray(o.failRolesFor) || o.failRolesFor.some((id) => typeof id !== 'string'))) {
+    throw new TypeError('emulator option failRolesFor must be an array of account ids');
   }
   if (o.port !== undefined && !(Number.isInteger(o.port) && o.port >= 0 && o.port <= 65535)) {
     throw new TypeError('emulator option port must be an integer from 0 to 65535');
@@ -125,6 +132,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     throttleRps: opts.throttleRps,
     retryAfterSeconds: opts.retryAfterSeconds,
     latencyMs: opts.latencyMs ?? 0,
+    failRolesFor: new Set(opts.failRolesFor ?? []),
+    errorEvery: opts.errorEvery,
+    resetEvery: opts.resetEvery,
   };
   const ctx: Context = {
     url: '',
@@ -139,6 +149,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     signin: new SigninTokenStore(),
     counters: new Counters(),
     throttle: new Throttle(now, settings.throttleRps),
+    faults: new Faults(),
   };
 
   const controls: Controls = {
@@ -157,16 +168,25 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if ('approveAfter' in patch) settings.approveAfter = patch.approveAfter;
       if ('autoApprove' in patch) settings.autoApprove = patch.autoApprove ?? false;
       if ('retryAfterSeconds' in patch) settings.retryAfterSeconds = patch.retryAfterSeconds;
+      if ('failRolesFor' in patch) settings.failRolesFor = new Set(patch.failRolesFor ?? []);
+      if ('errorEvery' in patch) settings.errorEvery = patch.errorEvery;
+      if ('resetEvery' in patch) settings.resetEvery = patch.resetEvery;
     },
   };
 
-  function dispatch(inc: Incoming): Reply {
+  // A Reply, or 'reset' to drop the connection without answering (fault injection).
+  function dispatch(inc: Incoming): Reply | 'reset' {
     if (inc.rawPath.startsWith(ADMIN_PREFIX)) return admin(controls, inc);
     const r = route(inc);
     if (!r) return notFound(inc);
     if (r.op && r.throttled && !ctx.throttle.take()) {
       ctx.counters.throttled(r.op);
       return throttledReply(settings.retryAfterSeconds);
+    }
+    const fault = r.op ? ctx.faults.pick(ctx, r.op, inc) : undefined;
+    if (fault && r.op) {
+      ctx.counters.faulted(r.op, fault.kind);
+      return fault.kind === 'reset' ? 'reset' : fault.reply;
     }
     if (r.op) ctx.counters.served(r.op);
     const reply = r.handle(ctx, inc);
@@ -183,7 +203,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     });
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let reply: Reply;
+    let reply: Reply | 'reset';
     let isAdmin = false;
     try {
       const inc = toIncoming(req, await readBody(req), ctx.url || 'http://127.0.0.1');
@@ -197,6 +217,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     if (settings.latencyMs > 0 && !isAdmin) await delay(settings.latencyMs);
     if (res.destroyed || res.headersSent) return;
+    if (reply === 'reset') {
+      req.socket.destroy();
+      return;
+    }
     const body = reply.body ?? '';
     res.statusCode = reply.status;
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);

@@ -48,7 +48,22 @@ const fields: FlagSpec[] = [
 export const COMMANDS: CommandSpec[] = [
   { name: 'init', describe: 'Add a portal, log in and write the profiles', flags: [...fields, { name: 'alias', value: 'any', describe: 'Short name for the portal' }, autoLogin, browser, deviceCode, { name: 'force', describe: 'Log in again' }] },
   { name: 'login', describe: 'Log in to a portal', flags: [integration, browser, deviceCode, { name: 'force', describe: 'Log in again' }] },
-  { name: 'sync', describe: 'Update the profiles', flags: [integration, { name: 'dry-run', describe: 'Print a diff only' }, { name: 'prune', negatable: true, describe: 'Remove profiles of unassigned roles' }, json] },
+  { name: 'sync', describe: 'Update the profiles', flags: [integration, { name: 'dry-run', describe: 'Print a diff only' }, { name: 'prune', negatable: true, describe: 'Remove profiles of unassigned roles' }, { name: 'style', value: ['process', 'native'], describe: 'Profile style (remembered)' }, { name: 'name-template', value: 'any', describe: 'Profile-name template (remembered)' }, json] },
+  {
+    name: 'override',
+    describe: 'Per-account or per-role region, name or skip',
+    positional: ['set', 'unset', 'list'],
+    flags: [
+      integration,
+      { name: 'account', value: 'any', describe: '12-digit account id' },
+      { name: 'role', value: 'any', describe: 'Role (permission set) name' },
+      { name: 'region', value: 'any', describe: 'Region for the profile(s)' },
+      { name: 'name', value: 'any', describe: 'Profile or account name' },
+      { name: 'skip', negatable: true, describe: 'Write no profile' },
+      { name: 'field', value: ['region', 'name', 'skip'], describe: 'unset: only these fields' },
+      json,
+    ],
+  },
   { name: 'list', describe: 'List the profiles', flags: [integration, json] },
   { name: 'logout', describe: 'Sign out', flags: [integration, { name: 'all', describe: 'Every integration' }] },
   {

@@ -22,6 +22,14 @@ export function portalClient(t: SsoTarget): SSOClient {
   return new SSOClient({ ...common, region: t.ssoRegion, ...(t.endpointUrl ? { endpoint: t.endpointUrl } : {}) });
 }
 
+/**
+ * The client for ListAccounts/ListAccountRoles: the SDK does not retry (maxAttempts 1), so every 429 reaches our
+ * shared rate limiter, which retries with backoff and slows the whole sync down (paced-call.ts).
+ */
+export function listingClient(t: SsoTarget): SSOClient {
+  return new SSOClient({ maxAttempts: 1, region: t.ssoRegion, ...(t.endpointUrl ? { endpoint: t.endpointUrl } : {}) });
+}
+
 export function oidcClient(t: SsoTarget): SSOOIDCClient {
   return new SSOOIDCClient({ ...common, region: t.ssoRegion, ...(t.endpointUrl ? { endpoint: t.endpointUrl } : {}) });
 }

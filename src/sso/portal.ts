@@ -17,30 +17,39 @@ export interface Account {
 /** The portal's page-size ceiling (reference §2). */
 export const MAX_PAGE = 100;
 
-/** Every account the token can see, all pages. */
-export async function listAllAccounts(client: SSOClient, accessToken: string): Promise<Account[]> {
-  const out: Account[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await client.send(new ListAccountsCommand({ accessToken, maxResults: MAX_PAGE, nextToken }));
-    for (const a of page.accountList ?? []) {
-      if (a.accountId) out.push({ accountId: a.accountId, accountName: a.accountName ?? a.accountId, emailAddress: a.emailAddress });
-    }
-    nextToken = page.nextToken || undefined;
-  } while (nextToken);
-  return out;
+/** One page of ListAccounts or ListAccountRoles. */
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
 }
 
-/** Every role name assigned in one account, all pages. */
-export async function listAllRoles(client: SSOClient, accessToken: string, accountId: string): Promise<string[]> {
-  const out: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await client.send(new ListAccountRolesCommand({ accessToken, accountId, maxResults: MAX_PAGE, nextToken }));
-    for (const r of page.roleList ?? []) if (r.roleName) out.push(r.roleName);
-    nextToken = page.nextToken || undefined;
-  } while (nextToken);
-  return out;
+/**
+ * The two listing flows, one call (one page) each, so the caller decides pacing and retries. The SDK-backed
+ * implementation is sdkPortalLister; tests pass fakes.
+ */
+export interface PortalLister {
+  listAccounts(accessToken: string, nextToken: string | undefined): Promise<Page<Account>>;
+  listAccountRoles(accessToken: string, accountId: string, nextToken: string | undefined): Promise<Page<string>>;
+}
+
+/** A PortalLister over an SSO client (use listingClient: its SDK retries are off, ours are on). */
+export function sdkPortalLister(client: SSOClient): PortalLister {
+  return {
+    async listAccounts(accessToken, nextToken) {
+      const page = await client.send(new ListAccountsCommand({ accessToken, maxResults: MAX_PAGE, nextToken }));
+      const items: Account[] = [];
+      for (const a of page.accountList ?? []) {
+        if (a.accountId) items.push({ accountId: a.accountId, accountName: a.accountName ?? a.accountId, ...(a.emailAddress ? { emailAddress: a.emailAddress } : {}) });
+      }
+      return page.nextToken ? { items, nextToken: page.nextToken } : { items };
+    },
+    async listAccountRoles(accessToken, accountId, nextToken) {
+      const page = await client.send(new ListAccountRolesCommand({ accessToken, accountId, maxResults: MAX_PAGE, nextToken }));
+      const items: string[] = [];
+      for (const r of page.roleList ?? []) if (r.roleName) items.push(r.roleName);
+      return page.nextToken ? { items, nextToken: page.nextToken } : { items };
+    },
+  };
 }
 
 export async function getRoleCredentials(client: SSOClient, accessToken: string, accountId: string, roleName: string): Promise<RoleCredentials> {

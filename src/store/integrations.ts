@@ -1,15 +1,11 @@
 import { readFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsidcError } from '../core/errors.js';
+import type { Overrides } from '../core/overrides.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { integrationDir } from './paths.js';
 
-/** Per-account or per-role settings that override the integration defaults. */
-export interface Override {
-  region?: string;
-  name?: string;
-  skip?: boolean;
-}
+export type { Override, Overrides } from '../core/overrides.js';
 
 /** One Identity Center portal the user has added. Stored as <config>/integrations/<alias>.json. */
 export interface Integration {
@@ -27,12 +23,17 @@ export interface Integration {
   nameTemplate?: string;
   style?: 'process' | 'native';
   autoLogin?: boolean;
-  /** Keys: an account id ("123456789012") or an account/role pair ("123456789012/Admin"). */
-  overrides?: Record<string, Override>;
+  /** Keys: an account id ("123456789012") or an account/role pair ("123456789012/Admin"); see core/overrides.ts. */
+  overrides?: Overrides;
 }
 
 function fileFor(configDir: string, alias: string): string {
   return join(integrationDir(configDir), `${alias}.json`);
+}
+
+/** Where an integration is stored (for messages that tell the user which file to fix). */
+export function integrationFilePath(configDir: string, alias: string): string {
+  return fileFor(configDir, alias);
 }
 
 export function loadIntegration(configDir: string, alias: string): Integration {

@@ -5,7 +5,7 @@ import { listManagedProfiles } from '../../src/aws-config/list.js';
 import { planConfigUpdate, removeBlock } from '../../src/aws-config/plan.js';
 import type { PlanResult } from '../../src/aws-config/types.js';
 import { botocoreAvailable, parseWithBotocore, parseWithJsSdk } from './helpers/parsers.js';
-import { blockLines, byName, FIXTURES, fixture, LISTING, makeInput, spec, stripBlock } from './helpers/input.js';
+import { blockLines, byName, eolOf, expectedOutside, FIXTURES, fixture, LISTING, makeInput, spec, stripBlock } from './helpers/input.js';
 
 // Every real-world-looking file, in four variants, through insert → re-run → update → remove: nothing outside
 // the block may change, and both SDKs must read the hand-written sections exactly as before.
@@ -30,25 +30,7 @@ for (const f of files) {
   }
 }
 
-function eolOf(text: string): string {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
-  return crlf > lf ? '\r\n' : '\n';
-}
-
 const hasAcme = (t: string) => t.includes('# >>> awsidc integration "acme"');
-
-// What the file outside our block must be after planning: the original, plus (when appending) the one line
-// ending a file without a final newline needs and the one blank separator line.
-function expectedOutside(orig: string): string {
-  if (hasAcme(orig)) return stripBlock(orig, 'acme');
-  const eol = eolOf(orig);
-  let body = orig;
-  const content = body.replace(/^\ufeff/, '');
-  if (content !== '' && !content.endsWith('\n')) body += eol;
-  if (content !== '') body += eol;
-  return body;
-}
 
 // What removeBlock must give back: the original (with a line ending added if it had none) without our block and
 // the blank line above it.

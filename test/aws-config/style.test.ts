@@ -50,6 +50,17 @@ style('should switch every profile when the style changes, and back', () => {
   assert.ok(listManagedProfiles(back.text).every((p) => p.hasCredentialProcess && !p.hasSsoKeys));
 });
 
+style('should report profiles that keep their name but change keys as updated, and nothing on a re-run', () => {
+  const first = planConfigUpdate('', makeInput());
+  assert.equal(first.updated, []);
+  assert.equal(planConfigUpdate(first.text, makeInput()).updated, []);
+  const moved = planConfigUpdate(first.text, makeInput({ profiles: LISTING.map((p) => (p.accountId === '333333333333' ? { ...p, region: 'ap-south-1' } : p)) }));
+  assert.equal(moved.updated, ['Sandbox.PowerUserAccess']);
+  assert.equal([moved.added, moved.removed], [[], []]);
+  const native = planConfigUpdate(first.text, makeInput({ style: 'native' }));
+  assert.equal(native.updated, first.profiles.map((p) => p.name));
+});
+
 style('should write a CRLF block into a CRLF file and keep the rest as it was', () => {
   const text = fixture('crlf.ini');
   const r = planConfigUpdate(text, makeInput());

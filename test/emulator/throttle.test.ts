@@ -44,6 +44,44 @@ test('should answer 429 TooManyRequestsException beyond throttleRps, shared acro
   assert.is(e.counters().ListAccounts, 7);
 });
 
+test('should fail ListAccountRoles with 500 for the accounts in failRolesFor, and count faults apart', async () => {
+  e = await startEmulator({ approveAfter: 0 });
+  const { accessToken } = await deviceLogin(e);
+  const [bad, good] = e.org.accounts.map((a) => a.accountId);
+  e.setOptions({ failRolesFor: [bad as string] });
+  e.resetCounters();
+  const c = portalClient(e);
+  const err = await rejection(c.send(new ListAccountRolesCommand({ accessToken, accountId: bad as string })));
+  assert.is(err.name, 'InternalServerException');
+  assert.is(err.$metadata?.httpStatusCode, 500);
+  const ok = await c.send(new ListAccountRolesCommand({ accessToken, accountId: good as string }));
+  assert.ok((ok.roleList ?? []).length > 0);
+  const counts = e.counters();
+  assert.is(counts.ListAccountRoles, 1, 'only the served call');
+  assert.is(counts['fault:ListAccountRoles'], 1);
+  e.setOptions({ failRolesFor: undefined });
+  await c.send(new ListAccountRolesCommand({ accessToken, accountId: bad as string }));
+});
+
+test('should drop every Nth listing connection (resetEvery) and fail every Nth with 500 (errorEvery)', async () => {
+  e = await startEmulator({ approveAfter: 0 });
+  const { accessToken } = await deviceLogin(e);
+  const c = portalClient(e);
+  e.setOptions({ resetEvery: 2 });
+  await c.send(new ListAccountsCommand({ accessToken }));
+  const reset = await rejection(c.send(new ListAccountsCommand({ accessToken })));
+  assert.is((reset as { code?: string }).code, 'ECONNRESET');
+  await c.send(new ListAccountsCommand({ accessToken }));
+  e.setOptions({ resetEvery: undefined, errorEvery: 3 });
+  const results = [];
+  for (let i = 0; i < 6; i++) results.push(await c.send(new ListAccountsCommand({ accessToken })).then(() => 'ok', (x: Error) => x.name));
+  assert.is(results.filter((r) => r === 'InternalServerException').length, 2);
+  const counts = e.counters();
+  assert.is(counts['reset:ListAccounts'], 1);
+  assert.is(counts['fault:ListAccounts'], 2);
+  assert.is(counts.ListAccounts, 6);
+});
+
 test('should delay every response by latencyMs', async () => {
   e = await startEmulator({ approveAfter: 0 });
   const { accessToken } = await deviceLogin(e);
@@ -82,6 +120,8 @@ test('should expose counters and controls over HTTP under /__emulator/', async (
   assert.is((await post('options', { throttleRps: null })).status, 200);
   assert.is((await fetch(`${e.url}/assignment/accounts`)).status, 401);
 
+  assert.is((await post('options', { failRolesFor: ['111111111111'], errorEvery: null })).status, 200);
+  assert.is((await post('options', { failRolesFor: 'x' })).status, 400);
   assert.is((await post('options', { bogus: 1 })).status, 400);
   assert.is((await post('options', { latencyMs: -5 })).status, 400);
   assert.is((await post('nope')).status, 404);

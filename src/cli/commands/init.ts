@@ -4,12 +4,11 @@ import { suggestAlias, validateAlias, validateEndpointUrl, validateRegion, valid
 import { listIntegrations, saveIntegration, type Integration } from '../../store/integrations.js';
 import { chooseFlow, currentHost } from '../../services/choose-flow.js';
 import { login } from '../../services/login.js';
-import { syncIntegration } from '../../services/sync.js';
 import { context, type GlobalArgs } from '../context.js';
 import { terminalLoginUi } from '../login-ui.js';
 import { ask, interactive } from '../prompt.js';
 import { loginOptions } from './login.js';
-import { reportSync } from './sync.js';
+import { nameTemplateOption, reportSync, syncWithProgress, throwIfIncomplete } from './sync.js';
 
 interface InitArgs extends GlobalArgs {
   'start-url'?: string;
@@ -46,6 +45,8 @@ export const initCommand: CommandModule<GlobalArgs, InitArgs> = {
       .example('$0 init --start-url https://d-1234567890.awsapps.com/start --sso-region us-east-1', ''),
   handler: async (argv) => {
     const { out, paths } = context(argv);
+    // Checked first, so a typo fails before any prompt or login.
+    const nameTemplate = argv['name-template'] !== undefined ? nameTemplateOption(argv['name-template']) : undefined;
     const startUrl = argv['start-url'] !== undefined ? validateStartUrl(argv['start-url']) : await ask('AWS access portal URL', { flag: '--start-url URL', validate: validateStartUrl });
     const ssoRegion = argv['sso-region'] !== undefined
       ? validateRegion(argv['sso-region'], '--sso-region')
@@ -71,7 +72,7 @@ export const initCommand: CommandModule<GlobalArgs, InitArgs> = {
       region,
       ssoSessionName: same?.ssoSessionName ?? alias,
       ...(argv['endpoint-url'] ? { endpointUrl: validateEndpointUrl(argv['endpoint-url']) } : {}),
-      ...(argv['name-template'] ? { nameTemplate: argv['name-template'] } : {}),
+      ...(nameTemplate !== undefined ? { nameTemplate } : {}),
       ...(argv.style ? { style: argv.style } : {}),
       ...(argv['auto-login'] !== undefined ? { autoLogin: argv['auto-login'] } : {}),
     };
@@ -81,20 +82,9 @@ export const initCommand: CommandModule<GlobalArgs, InitArgs> = {
     out.debug(`sign-in flow: ${choice.flow === 'pkce' ? 'browser (authorization code + PKCE)' : 'device code'} (${choice.why})`);
     const result = await login(integ, paths, terminalLoginUi(out), { force: argv.force, choice, log: (l) => out.info(l) });
     if (result.loggedIn) out.success(`logged in to "${alias}"`);
-    const sync = await syncIntegration(integ, paths, { onProgress: progress(out) });
+    const sync = await syncWithProgress(out, integ, paths);
     reportSync(out, integ, sync);
-    out.info(`\nTry it: aws sts get-caller-identity --profile ${sync.profiles[0]?.name ?? '<profile>'}`);
+    if (sync.profiles[0]) out.info(`\nTry it: aws sts get-caller-identity --profile ${sync.profiles[0].name}`);
+    throwIfIncomplete([{ integration: alias, ...sync }]);
   },
 };
-
-/** Plain progress lines on stderr, at most ten per run. */
-export function progress(out: ReturnType<typeof context>['out']): (done: number, total: number) => void {
-  let last = -1;
-  return (done, total) => {
-    const step = Math.floor((done / total) * 10);
-    if (step !== last && (done === total || step > last)) {
-      last = step;
-      out.debug(`listed roles in ${done}/${total} accounts`);
-    }
-  };
-}

@@ -4,7 +4,6 @@ import { formatDuration } from '../../core/expiry.js';
 import { suggestAlias, validateAlias, validateRegion, validateStartUrl } from '../../core/validate.js';
 import { addIntegration, describeIntegrations, editIntegration, removeIntegration, type IntegrationFields, type IntegrationSummary } from '../../services/integrations.js';
 import { login } from '../../services/login.js';
-import { syncIntegration } from '../../services/sync.js';
 import { loadIntegration } from '../../store/integrations.js';
 import { context, type GlobalArgs } from '../context.js';
 import { chooseFlow, currentHost } from '../../services/choose-flow.js';
@@ -12,8 +11,7 @@ import { loginOptions } from './login.js';
 import { terminalLoginUi } from '../login-ui.js';
 import { table, type Output } from '../output.js';
 import { ask, confirm, interactive } from '../prompt.js';
-import { progress } from './init.js';
-import { reportSync } from './sync.js';
+import { reportSync, syncWithProgress, throwIfIncomplete } from './sync.js';
 
 interface FieldArgs extends GlobalArgs {
   'start-url'?: string;
@@ -86,7 +84,9 @@ const addCommand: CommandModule<GlobalArgs, AddArgs> = {
     const choice = chooseFlow(currentHost(), { useDeviceCode: argv['use-device-code'], browser: argv.browser });
     const r = await login(integ, paths, terminalLoginUi(out), { choice, log: (l) => out.info(l) });
     if (r.loggedIn) out.success(`logged in to "${integ.alias}"`);
-    reportSync(out, integ, await syncIntegration(integ, paths, { onProgress: progress(out) }));
+    const sync = await syncWithProgress(out, integ, paths);
+    reportSync(out, integ, sync);
+    throwIfIncomplete([{ integration: integ.alias, ...sync }]);
   },
 };
 

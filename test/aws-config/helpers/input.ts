@@ -58,6 +58,28 @@ export function stripBlock(text: string, alias: string): string {
   return [...parts.slice(0, start), ...parts.slice(end + 1)].join('');
 }
 
+/** The file's dominant line ending, counted independently of the code under test. */
+export function eolOf(text: string): string {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+
+/**
+ * What the file outside the "acme" block must be after a sync: the original, plus (when the block is appended)
+ * the one line ending a file without a final newline needs and the one blank separator line.
+ */
+export function expectedOutside(orig: string): string {
+  if (orig.includes('# >>> awsidc integration "acme"')) return stripBlock(orig, 'acme');
+  const eol = eolOf(orig);
+  let body = orig;
+  const content = body.replace(/^\ufeff/, '');
+  if (content !== '' && !content.endsWith('\n')) body += eol;
+  if (content !== '') body += eol;
+  return body;
+}
+
 /** The block's own lines (markers included), as the oracle sees them. */
 export function blockLines(text: string, alias: string): string[] {
   const parts = text.replace(/^\ufeff/, '').split(/(?<=\n)/);
