@@ -239,7 +239,7 @@ export function checkPermissions(paths: Paths, integrations: Integration[]): Doc
   const bad: Array<{ path: string; mode: number; want: number }> = [];
   const visit = (path: string, st: Stats): boolean | void => {
     if (st.isSymbolicLink()) return false;
-    // proper-lockfile's lock directories are empty and short-lived; their mode says nothing about secrets.
+    // Lock directories hold only an empty file naming their holder and are short-lived: their mode guards no secret.
     if (st.isDirectory() && path.endsWith('.lock')) return false;
     const want = st.isDirectory() ? 0o700 : 0o600;
     if ((st.mode & 0o077) !== 0) bad.push({ path, mode: st.mode & 0o777, want });
