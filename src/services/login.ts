@@ -1,12 +1,8 @@
 import { AwsidcError, loginRequired } from '../core/errors.js';
 import { formatDuration, isFresh, LOGIN_TIMEOUT_MS, TOKEN_REFRESH_WINDOW_MS } from '../core/expiry.js';
-import { oidcClient } from '../sso/clients.js';
-import { deviceLogin } from '../sso/device-login.js';
 import type { LoginUi } from '../sso/login-ui.js';
 import { mapSsoError } from '../sso/map-error.js';
-import { resolveOidcBaseUrl } from '../sso/oidc-endpoint.js';
-import { pkceLogin } from '../sso/pkce-login.js';
-import { getRegistration, type Registration } from '../sso/register.js';
+import type { Registration } from '../sso/register.js';
 import type { TokenGrant } from '../sso/token-grant.js';
 import type { Integration } from '../store/integrations.js';
 import type { Paths } from '../store/paths.js';
@@ -41,6 +37,14 @@ export async function login(
       return kept;
     }
   }
+  // The SDK and the login flows load only when a login really happens.
+  const [{ oidcClient }, { deviceLogin }, { resolveOidcBaseUrl }, { pkceLogin }, { getRegistration }] = await Promise.all([
+    import('../sso/clients.js'),
+    import('../sso/device-login.js'),
+    import('../sso/oidc-endpoint.js'),
+    import('../sso/pkce-login.js'),
+    import('../sso/register.js'),
+  ]);
   const client = oidcClient(integ);
   const timeoutMs = o.timeoutMs ?? LOGIN_TIMEOUT_MS;
   try {

@@ -1,7 +1,5 @@
 import { rmSync } from 'node:fs';
-import { portalClient } from '../sso/clients.js';
-import { logout as portalLogout } from '../sso/portal.js';
-import { registrationPath } from '../sso/register.js';
+import { registrationPath } from '../store/paths.js';
 import type { Integration } from '../store/integrations.js';
 import { sessionLockFile } from '../store/lock-files.js';
 import { withLock } from '../store/lock.js';
@@ -29,6 +27,7 @@ export async function logout(integ: Integration, paths: Paths): Promise<LogoutRe
     let signedOutRemotely = false;
     if (ours) {
       try {
+        const [{ portalClient }, { logout: portalLogout }] = await Promise.all([import('../sso/clients.js'), import('../sso/portal.js')]);
         await portalLogout(portalClient(integ), token.accessToken);
         signedOutRemotely = true;
       } catch {

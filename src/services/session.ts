@@ -1,9 +1,7 @@
 import { rmSync } from 'node:fs';
 import { loginRequired } from '../core/errors.js';
 import { isExpired, isFresh, TOKEN_REFRESH_WINDOW_MS } from '../core/expiry.js';
-import { oidcClient } from '../sso/clients.js';
 import { mapSsoError } from '../sso/map-error.js';
-import { refreshAccessToken } from '../sso/refresh.js';
 import type { Registration } from '../sso/register.js';
 import type { TokenGrant } from '../sso/token-grant.js';
 import type { Integration } from '../store/integrations.js';
@@ -63,6 +61,8 @@ export async function getAccessToken(integ: Integration, paths: Paths, o: { reje
     if (!t || t.startUrl !== integ.startUrl || !canRefresh(t, Date.now())) throw loginRequired(integ.alias, 'the Identity Center session has expired');
     let grant: TokenGrant;
     try {
+      // The SDK loads only here: reading a session (list, doctor, completion) never pays for it.
+      const [{ oidcClient }, { refreshAccessToken }] = await Promise.all([import('../sso/clients.js'), import('../sso/refresh.js')]);
       grant = await refreshAccessToken(oidcClient(integ), { clientId: t.clientId!, clientSecret: t.clientSecret!, refreshToken: t.refreshToken!, now: Date.now() });
     } catch (err) {
       // A failed refresh (network blip, refused refresh token) leaves a token that has not expired and was not

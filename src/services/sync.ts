@@ -12,11 +12,10 @@ import { AwsidcError } from '../core/errors.js';
 import { toRfc3339 } from '../core/expiry.js';
 import { checkOverrides } from '../core/overrides.js';
 import { validateNameTemplate } from '../core/template.js';
-import { listingClient } from '../sso/clients.js';
 import { GaveUpError, listOrg, type ListProgress, type OrgListing } from '../sso/list-org.js';
 import { isUnauthorized, mapSsoError } from '../sso/map-error.js';
 import { realPace, type Pace, type PaceStats } from '../sso/paced-call.js';
-import { sdkPortalLister, type PortalLister } from '../sso/portal.js';
+import type { PortalLister } from '../sso/portal.js';
 import { integrationFilePath, type Integration } from '../store/integrations.js';
 import { entryScriptPath, packageRoot } from '../store/install-paths.js';
 import { withLockOrResult } from '../store/lock.js';
@@ -82,6 +81,12 @@ function configLockFile(paths: Paths): string {
   return join(paths.cacheDir, 'locks', 'aws-config');
 }
 
+// The SDK loads only when a sync really lists (not for --help, list or completion).
+async function sdkLister(integ: Integration): Promise<PortalLister> {
+  const [{ listingClient }, { sdkPortalLister }] = await Promise.all([import('../sso/clients.js'), import('../sso/portal.js')]);
+  return sdkPortalLister(listingClient(integ));
+}
+
 /** Lists the org and rewrites this integration's block in the AWS config file (or returns the diff). */
 export async function syncIntegration(integ: Integration, paths: Paths, o: SyncOptions = {}): Promise<SyncResult> {
   // Everything that can be checked offline is checked before the (possibly long) listing.
@@ -92,8 +97,9 @@ export async function syncIntegration(integ: Integration, paths: Paths, o: SyncO
 
   const token = await getAccessToken(integ, paths);
   const pace = o.pace ?? realPace();
+  const lister = o.lister ?? (await sdkLister(integ));
   const list = (t: string) =>
-    listOrg(o.lister ?? sdkPortalLister(listingClient(integ)), t, {
+    listOrg(lister, t, {
       pace,
       ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),

@@ -34,9 +34,9 @@ export interface Registration {
   endpoint?: string;
 }
 
-export function registrationPath(cacheDir: string, alias: string, flow: Flow): string {
-  return join(cacheDir, 'registrations', `${alias}-${flow}.json`);
-}
+import { registrationPath } from '../store/paths.js';
+
+export { registrationPath };
 
 const sameSet = (a: string[] | undefined, b: string[]) => Array.isArray(a) && a.length === b.length && b.every((x) => a.includes(x));
 

@@ -28,6 +28,11 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
   };
 }
 
+/** A cached OIDC client registration: <cache>/registrations/<alias>-<flow>.json */
+export function registrationPath(cacheDir: string, alias: string, flow: 'device' | 'pkce'): string {
+  return join(cacheDir, 'registrations', `${alias}-${flow}.json`);
+}
+
 export function integrationDir(configDir: string): string {
   return join(configDir, 'integrations');
 }
