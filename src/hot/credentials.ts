@@ -2,7 +2,7 @@ import { AwsidcError, EXIT, formatError } from '../core/errors.js';
 import { cacheDir, roleCachePath } from '../store/cache-dir.js';
 import type { Paths } from '../store/paths.js';
 import { readFreshRoleCache } from '../store/role-cache.js';
-import { parseCredentialsArgs } from './args.js';
+import { parseCredentialsArgs, type RoleArgs } from './args.js';
 import { writeStdout } from './write-stdout.js';
 
 // The hot path: runs once per AWS tool process. A hit parses argv, reads one file, writes it to fd 1 and loads no
@@ -14,15 +14,8 @@ export async function runCredentials(args: string[]): Promise<number> {
   const role = parseCredentialsArgs(args);
   if (role === 'help') return -1;
   if (role instanceof AwsidcError) return fail(role);
-  const cacheFile = roleCachePath(cacheDir(), role.integration, role.accountId, role.roleName);
-  const hit = readFreshRoleCache(cacheFile, Date.now());
   try {
-    if (hit !== undefined) {
-      writeStdout(hit + '\n');
-      return EXIT.ok;
-    }
-    const { fetchRoleCredentials } = await import('./miss.js');
-    writeStdout((await fetchRoleCredentials({ ...role, cacheFile })) + '\n');
+    writeStdout((await roleCredentialsJson(role)) + '\n');
     return EXIT.ok;
   } catch (err) {
     if (err instanceof AwsidcError) return fail(err);
@@ -33,16 +26,13 @@ export async function runCredentials(args: string[]): Promise<number> {
 }
 
 /** One role of one integration, as written into a credential_process line. */
-export interface RoleRef {
-  integration: string;
-  accountId: string;
-  roleName: string;
-}
+export type RoleRef = RoleArgs;
 
-// Shared with exec/export/console, so every consumer uses the same cache and the same lock.
+// Shared with exec/export/console, so every consumer uses the same cache and the same lock. Without `paths` (the
+// hot path) the cache directory is computed without env-paths and nothing else is resolved on a hit.
 /** The credential_process JSON for a role: the cached document when fresh, otherwise one fetch under the role's lock. */
-export async function roleCredentialsJson(role: RoleRef, paths: Paths): Promise<string> {
-  const cacheFile = roleCachePath(paths.cacheDir, role.integration, role.accountId, role.roleName);
+export async function roleCredentialsJson(role: RoleRef, paths?: Paths): Promise<string> {
+  const cacheFile = roleCachePath(paths?.cacheDir ?? cacheDir(), role.integration, role.accountId, role.roleName);
   const hit = readFreshRoleCache(cacheFile, Date.now());
   if (hit !== undefined) return hit;
   const { fetchRoleCredentials } = await import('./miss.js');
