@@ -46,7 +46,10 @@ export async function main(args: string[]): Promise<void> {
     .version()
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
-      throw err ?? new AwsidcError('USAGE', msg, { hint: 'see `awsidc --help`' });
+      if (err) throw err;
+      // `awsidc exec -p x ls -la` reads -la as our flags: say where the command goes.
+      const hint = args[0] === 'exec' && /^Unknown argument/.test(msg) ? 'put the command after `--`, e.g. `awsidc exec -p PROFILE -- ls -la`' : 'see `awsidc --help`';
+      throw new AwsidcError('USAGE', msg, { hint });
     });
   try {
     await parser.parseAsync();

@@ -95,7 +95,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'emulator',
     describe: 'Run the local emulator',
     flags: [
-      ...['port', 'org', 'accounts', 'roles', 'approve-after', 'throttle-rps', 'latency-ms'].map((n): FlagSpec => ({ name: n, value: 'any', describe: n.replace(/-/g, ' ') })),
+      ...['port', 'org', 'accounts', 'roles', 'approve-after', 'throttle-rps', 'latency-ms', 'retry-after', 'device-interval', 'token-ttl', 'role-ttl'].map((n): FlagSpec => ({ name: n, value: 'any', describe: n.replace(/-/g, ' ') })),
       { name: 'auto-approve', describe: 'Approve browser logins without a click' },
     ],
   },

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -8,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import type { Org } from '../../src/emulator/org.js';
 import { tokenPath } from '../../src/store/token-cache.js';
-import { CLI, hasAwsCli, requireBuild, run, runCli, sandbox, type Sandbox } from '../helpers/sandbox.js';
+import { hasAwsCli, requireBuild, run, runCli, sandbox, type Sandbox } from '../helpers/sandbox.js';
 
 const START_URL = 'https://d-1234567890.awsapps.com/start';
 const org: Org = {
@@ -78,7 +77,7 @@ e2e('should init without a browser, log in by device code and write one profile 
 
 e2e('should resolve credentials through fromIni and prove them with STS GetCallerIdentity', async ({ emu, box }) => {
   useSandboxEnv(box);
-  const profile = profileFor(box, '111111111111', 'AdministratorAccess');
+  const profile = await profileFor(box, '111111111111', 'AdministratorAccess');
   emu.resetCounters();
   const id = await callerIdentity(emu, profile, box.configFile);
   assert.is(id.Account, '111111111111');
@@ -90,7 +89,7 @@ e2e('should resolve credentials through fromIni and prove them with STS GetCalle
 });
 
 e2e('should work with an empty PATH, as credential_process runs under some tools', async ({ box }) => {
-  const profile = profileFor(box, '111111111111', 'AdministratorAccess');
+  const profile = await profileFor(box, '111111111111', 'AdministratorAccess');
   const line = readFileSync(box.configFile, 'utf8').split('\n').find((l) => l.startsWith('credential_process') && l.includes('111111111111 --role-name AdministratorAccess'))!;
   const cmd = line.slice('credential_process = '.length);
   const r = await run('/bin/sh', ['-c', cmd], { ...box.env, PATH: '' });
@@ -105,7 +104,7 @@ e2e('should answer through the AWS CLI when it is installed', async ({ emu, box 
     console.log('  (skipped: the AWS CLI is not installed)');
     return;
   }
-  const profile = profileFor(box, '222222222222', 'DataScientist');
+  const profile = await profileFor(box, '222222222222', 'DataScientist');
   const r = await run('aws', ['sts', 'get-caller-identity', '--profile', profile, '--output', 'json'], { ...box.env, AWS_ENDPOINT_URL_STS: emu.url });
   assert.is(r.code, 0, r.stderr);
   assert.is(JSON.parse(r.stdout).Account, '222222222222');
@@ -133,8 +132,8 @@ e2e('should reject bad input with a one-line error and exit 2', async ({ box }) 
 });
 
 /** The profile name our block gave one account/role, read from the org snapshot via `awsidc list --json`. */
-function profileFor(box: Sandbox, accountId: string, roleName: string): string {
-  const list = spawnSync(process.execPath, [CLI, 'list', '--json'], { env: box.env, encoding: 'utf8' });
+async function profileFor(box: Sandbox, accountId: string, roleName: string): Promise<string> {
+  const list = await runCli(['list', '--json'], box.env);
   const rows = JSON.parse(list.stdout) as Array<{ name: string; accountId: string; roleName: string }>;
   const row = rows.find((x) => x.accountId === accountId && x.roleName === roleName);
   if (!row) throw new Error(`no profile for ${accountId}/${roleName}`);

@@ -10,6 +10,10 @@ interface EmulatorArgs extends GlobalArgs {
   'auto-approve'?: boolean;
   'throttle-rps'?: number;
   'latency-ms'?: number;
+  'retry-after'?: number;
+  'device-interval'?: number;
+  'token-ttl'?: number;
+  'role-ttl'?: number;
 }
 
 export const emulatorCommand: CommandModule<GlobalArgs, EmulatorArgs> = {
@@ -24,7 +28,11 @@ export const emulatorCommand: CommandModule<GlobalArgs, EmulatorArgs> = {
       .option('approve-after', { type: 'number', describe: 'Approve device logins after N polls (no clicking)' })
       .option('auto-approve', { type: 'boolean', describe: 'Approve browser (PKCE) logins without a click' })
       .option('throttle-rps', { type: 'number', describe: 'Answer 429 beyond this many requests a second' })
-      .option('latency-ms', { type: 'number', describe: 'Delay every response by this many milliseconds' }),
+      .option('latency-ms', { type: 'number', describe: 'Delay every response by this many milliseconds' })
+      .option('retry-after', { type: 'number', describe: 'With --throttle-rps: send Retry-After: N seconds on 429s' })
+      .option('device-interval', { type: 'number', describe: 'Device-code polling interval in seconds (default 1)' })
+      .option('token-ttl', { type: 'number', describe: 'Access-token lifetime in seconds (default 28800)' })
+      .option('role-ttl', { type: 'number', describe: 'Role-credential lifetime in seconds (default 3600)' }),
   handler: async (argv) => {
     const { runEmulator } = await import('../../emulator/run.js');
     await runEmulator({
@@ -36,6 +44,10 @@ export const emulatorCommand: CommandModule<GlobalArgs, EmulatorArgs> = {
       autoApprove: argv['auto-approve'],
       throttleRps: argv['throttle-rps'],
       latencyMs: argv['latency-ms'],
+      retryAfterSeconds: argv['retry-after'],
+      deviceInterval: argv['device-interval'],
+      accessTokenTtlSeconds: argv['token-ttl'],
+      roleCredentialTtlSeconds: argv['role-ttl'],
     });
   },
 };
