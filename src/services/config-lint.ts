@@ -2,6 +2,8 @@
 // reports every place where they disagree or where botocore refuses the file (reference §5). Pure: text in,
 // findings out.
 
+import { shlexSplit } from '../core/shlex.js';
+
 /** One problem found in the config file; `line` is 1-based. */
 export interface LintFinding {
   severity: 'fail' | 'warn';
@@ -11,35 +13,8 @@ export interface LintFinding {
   fix: string;
 }
 
-// botocore's header test: shlex.split (POSIX) must give exactly two words. Returns null when quotes do not close.
-function shlexWords(s: string): string[] | null {
-  const out: string[] = [];
-  let cur = '';
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (c === "'" || c === '"') {
-      const close = s.indexOf(c, i + 1);
-      if (close === -1) return null;
-      cur += s.slice(i + 1, close);
-      inWord = true;
-      i = close;
-    } else if (c === '\\') {
-      if (i + 1 >= s.length) return null;
-      cur += s[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) out.push(cur);
-      cur = '';
-      inWord = false;
-    } else {
-      cur += c;
-      inWord = true;
-    }
-  }
-  if (inWord) out.push(cur);
-  return out;
-}
+// botocore's header test: shlex.split (POSIX) must give exactly two words (shlexWords is null when quotes do not close).
+const shlexWords = shlexSplit;
 
 const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w\-@+.%:/]+)\2$/;
 

@@ -1,3 +1,4 @@
+import { shlexSplit } from '../core/shlex.js';
 import { spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, lstatSync, readFileSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
@@ -103,33 +104,9 @@ export function checkConfigFile(configFile: string, integrations: Integration[])
   return { id: 'config-file', subject: configFile, status, summary, details, ...(fixes.size ? { fix: [...fixes].join('; ') } : status !== 'ok' ? { fix: 'see the lines above' } : {}) };
 }
 
-/** Splits a credential_process value like botocore on POSIX (shlex): quotes group, backslashes escape. */
+/** Splits a credential_process value like botocore on POSIX (shlex); an unclosed quote gives no words. */
 export function splitCommandLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let inWord = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (c === '"' || c === "'") {
-      const close = line.indexOf(c, i + 1);
-      const end = close === -1 ? line.length : close;
-      cur += line.slice(i + 1, end);
-      inWord = true;
-      i = end;
-    } else if (c === '\\' && i + 1 < line.length) {
-      cur += line[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) out.push(cur);
-      cur = '';
-      inWord = false;
-    } else {
-      cur += c;
-      inWord = true;
-    }
-  }
-  if (inWord) out.push(cur);
-  return out;
+  return shlexSplit(line) ?? [];
 }
 
 function executable(path: string): boolean {
