@@ -1,3 +1,4 @@
+import { shlexSplit } from '../core/shlex.js';
 import { findBlocks, type BlockSpan } from './block.js';
 import { splitLines, type SplitText } from './lines.js';
 
@@ -31,51 +32,6 @@ export interface ParsedConfig {
   handSsoSessions: Map<string, number>;
 }
 
-// botocore's header test uses shlex.split (POSIX): quotes group, backslashes escape. Returns null when unbalanced.
-function shlexSplit(s: string): string[] | null {
-  const out: string[] = [];
-  let cur = '';
-  let inWord = false;
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i] as string;
-    if (c === "'") {
-      const close = s.indexOf("'", i + 1);
-      if (close === -1) return null;
-      cur += s.slice(i + 1, close);
-      inWord = true;
-      i = close + 1;
-    } else if (c === '"') {
-      i++;
-      let closed = false;
-      while (i < s.length) {
-        const d = s[i] as string;
-        if (d === '"') { closed = true; i++; break; }
-        if (d === '\\' && i + 1 < s.length && '\\"$`\n'.includes(s[i + 1] as string)) { cur += s[i + 1]; i += 2; continue; }
-        cur += d;
-        i++;
-      }
-      if (!closed) return null;
-      inWord = true;
-    } else if (c === '\\') {
-      if (i + 1 >= s.length) return null;
-      cur += s[i + 1];
-      inWord = true;
-      i += 2;
-    } else if (/\s/.test(c)) {
-      if (inWord) out.push(cur);
-      cur = '';
-      inWord = false;
-      i++;
-    } else {
-      cur += c;
-      inWord = true;
-      i++;
-    }
-  }
-  if (inWord) out.push(cur);
-  return out;
-}
 
 // The JS SDK's parseIni header rule (reference §5), including its inline-comment stripping.
 const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w\-@+.%:/]+)\2$/;

@@ -13,16 +13,13 @@ export interface LintFinding {
   fix: string;
 }
 
-// botocore's header test: shlex.split (POSIX) must give exactly two words (shlexWords is null when quotes do not close).
-const shlexWords = shlexSplit;
-
 const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w\-@+.%:/]+)\2$/;
 
 /** The profile name botocore reads from a section name (text between the brackets), if any. */
 export function botocoreProfileName(section: string): string | undefined {
   if (section === 'default') return 'default';
   if (!section.startsWith('profile')) return undefined;
-  const words = shlexWords(section);
+  const words = shlexSplit(section);
   return words && words.length === 2 ? words[1] : undefined;
 }
 
