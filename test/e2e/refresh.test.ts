@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import type { Org } from '../../src/emulator/org.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { oidcClient } from '../../src/sso/clients.js';
-import { addIntegration, box, browser, credentials, readTokenOf, type Box } from '../helpers/e2e.js';
+import { browser, loggedInBox, credentials, readTokenOf, type Box } from '../helpers/e2e.js';
 import { assertNoSecrets, requireBuild, runCli, runCliOpenStdin, type RunResult } from '../helpers/sandbox.js';
 import { editToken, inMs } from '../helpers/session.js';
 
@@ -28,10 +28,7 @@ const test = suite<{ emu: Emulator; b: Box }>('end to end: silent refresh, rotat
 test.before(async (ctx) => {
   requireBuild();
   ctx.emu = await startEmulator({ org, autoApprove: true });
-  ctx.b = box();
-  addIntegration(ctx.b, ctx.emu);
-  const r = await runCli(['login', '--integration', 'acme'], { ...ctx.b.env, AWSIDC_BROWSER: browser('follow-redirect') });
-  if (r.code !== 0) throw new Error(`login failed: ${r.stderr}`);
+  ctx.b = await loggedInBox(ctx.emu);
 });
 test.after(async (ctx) => {
   await ctx.emu.close();

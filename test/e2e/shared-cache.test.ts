@@ -11,7 +11,7 @@ import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { oidcClient, portalClient } from '../../src/sso/clients.js';
 import { registrationPath } from '../../src/sso/register.js';
 import { tokenPath } from '../../src/store/token-cache.js';
-import { addIntegration, box, browser, credentials, readTokenOf, tokenFile, type Box } from '../helpers/e2e.js';
+import { addIntegration, browser, loggedInBox, credentials, readTokenOf, tokenFile, type Box } from '../helpers/e2e.js';
 import { hasAwsCli, requireBuild, run, runCli } from '../helpers/sandbox.js';
 import { editToken, inMs, START_URL } from '../helpers/session.js';
 
@@ -41,10 +41,7 @@ const test = suite<{ emu: Emulator; b: Box }>('end to end: one token shared with
 test.before(async (ctx) => {
   requireBuild();
   ctx.emu = await startEmulator({ org, autoApprove: true });
-  ctx.b = box();
-  addIntegration(ctx.b, ctx.emu);
-  const r = await runCli(['login', '--integration', 'acme'], { ...ctx.b.env, AWSIDC_BROWSER: browser('follow-redirect') });
-  if (r.code !== 0) throw new Error(`login failed: ${r.stderr}`);
+  ctx.b = await loggedInBox(ctx.emu);
   mkdirSync(join(ctx.b.home, '.aws'), { recursive: true });
   writeFileSync(ctx.b.configFile, NATIVE_CONFIG);
 });

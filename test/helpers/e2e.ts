@@ -6,7 +6,7 @@ import type { Emulator } from '../../src/emulator/server.js';
 import { saveIntegration, type Integration } from '../../src/store/integrations.js';
 import { resolvePaths, type Paths } from '../../src/store/paths.js';
 import { tokenPath, type SsoToken } from '../../src/store/token-cache.js';
-import { sandbox, type Sandbox } from './sandbox.js';
+import { runCli, sandbox, type Sandbox } from './sandbox.js';
 import { integration } from './session.js';
 
 export interface Box extends Sandbox {
@@ -57,4 +57,13 @@ export function readTokenOf(b: Box, sessionName = 'acme'): SsoToken | undefined 
 
 export function credentials(alias: string, accountId: string, roleName: string, ...extra: string[]): string[] {
   return ['credentials', '--integration', alias, '--account-id', accountId, '--role-name', roleName, ...extra];
+}
+
+/** A box with integration "acme" on `emu`, logged in through the scripted browser (the emulator must auto-approve). */
+export async function loggedInBox(emu: Emulator): Promise<Box> {
+  const b = box();
+  addIntegration(b, emu);
+  const r = await runCli(['login', '--integration', 'acme'], { ...b.env, AWSIDC_BROWSER: browser('follow-redirect') });
+  if (r.code !== 0) throw new Error(`login failed: ${r.stderr}`);
+  return b;
 }
