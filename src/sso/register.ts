@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { AwsidcError } from '../core/errors.js';
 import { isFresh, REGISTRATION_RENEW_WINDOW_MS, toRfc3339 } from '../core/expiry.js';
