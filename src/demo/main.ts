@@ -58,6 +58,18 @@ async function main(): Promise<number> {
     }
     console.log(`  emulator counters: GetRoleCredentials=${emu.counters().GetRoleCredentials ?? 0}`);
 
+    const other = list.find((p) => p.accountId !== pick.accountId) ?? list[1] ?? pick;
+    step(`A terraform-style stampede: 16 credential_process runs for "${other.name}" at the same moment, cold cache`);
+    emu.resetCounters();
+    const credArgs = ['credentials', '--integration', 'demo', '--account-id', other.accountId, '--role-name', other.roleName];
+    const t0 = performance.now();
+    const runs = await Promise.all(Array.from({ length: 16 }, () => runAsync(process.execPath, [cli, ...credArgs], env)));
+    const keys = new Set(runs.map((r) => (JSON.parse(r.stdout) as { AccessKeyId: string }).AccessKeyId));
+    console.log(`  ${runs.filter((r) => r.code === 0).length}/16 succeeded in ${Math.round(performance.now() - t0)} ms with ${keys.size} distinct key; GetRoleCredentials calls: ${emu.counters().GetRoleCredentials ?? 0}`);
+
+    step('awsidc list');
+    console.log((await runAsync(process.execPath, [cli, 'list'], env)).stdout.trimEnd());
+
     if ((await runAsync('aws', ['--version'], env)).code === 0) {
       step(`AWS CLI: aws sts get-caller-identity --profile ${pick.name}`);
       // Asynchronous: the emulator answers from this same process.
