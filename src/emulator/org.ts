@@ -57,8 +57,8 @@ const TEAMS: readonly string[] = [
 ];
 const ENVS: readonly string[] = ['Prod', 'Staging', 'Dev', 'QA', 'Sandbox', 'Perf', 'DR'];
 
-// 32-bit PRNG (mulberry32): tiny, seedable, good enough for fixture data.
-function prng(seed: number): () => number {
+// 32-bit PRNG (mulberry32): tiny, seedable, good enough for fixture data (and for the fuzz tests).
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

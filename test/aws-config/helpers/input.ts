@@ -1,4 +1,5 @@
 // Shared inputs and independent oracles for the config-writer tests.
+import { prng } from '../../../src/emulator/org.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,17 +132,8 @@ export function applyUnifiedDiff(oldText: string, diff: string): string {
   return out.join('');
 }
 
-/** Deterministic pseudo-random numbers (mulberry32) so fuzz tests repeat exactly. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers (mulberry32, the emulator's) so fuzz tests repeat exactly. */
+export const rng = prng;
 
 /** The block's documented profile order: by lower-cased name, then by code unit (no locale). */
 export function byName(a: string, b: string): number {
